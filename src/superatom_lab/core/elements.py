@@ -1,0 +1,136 @@
+"""Element facts derived from the periodic table, not from a table of answers.
+
+The periodic-table position (period, group) of an element follows from its
+atomic number alone.  Valence-electron counts follow from the group:
+
+* groups 1-2 and 3-12: the group number (s plus d electrons);
+* groups 13-18: group number minus 10 (s plus p electrons), helium 2;
+* lanthanides and actinides: Z minus the preceding noble gas (f, d and s
+  electrons outside the noble-gas core).
+
+Examples
+--------
+>>> from superatom_lab.core.elements import group, valence_electrons
+>>> group("Al"), valence_electrons("Al"), valence_electrons("Au")
+(13, 3, 11)
+"""
+
+from __future__ import annotations
+
+from ase.data import atomic_numbers, chemical_symbols
+
+from superatom_lab.errors import UnknownSpeciesError
+
+NOBLE_GAS_Z = (0, 2, 10, 18, 36, 54, 86, 118)
+
+
+def atomic_number(symbol: str) -> int:
+    """Return the atomic number of ``symbol``.
+
+    Raises
+    ------
+    UnknownSpeciesError
+        If ``symbol`` is not an element symbol (case matters: ``"Co"`` is not ``"CO"``).
+
+    Examples
+    --------
+    >>> atomic_number("Cl")
+    17
+    """
+    z = atomic_numbers.get(symbol)
+    if z is None or z == 0:
+        raise UnknownSpeciesError(
+            f"unknown element {symbol!r}: use a symbol such as 'Al', 'Cl' or 'Au'"
+        )
+    return z
+
+
+def symbol_of(z: int) -> str:
+    """Return the element symbol of atomic number ``z``.
+
+    Examples
+    --------
+    >>> symbol_of(79)
+    'Au'
+    """
+    if not 1 <= z < len(chemical_symbols):
+        raise UnknownSpeciesError(f"no element has atomic number {z}")
+    return chemical_symbols[z]
+
+
+def period(element: str | int) -> int:
+    """Return the period (row) of an element.
+
+    Examples
+    --------
+    >>> period("Na"), period("Au")
+    (3, 6)
+    """
+    z = element if isinstance(element, int) else atomic_number(element)
+    for row, noble in enumerate(NOBLE_GAS_Z[1:], start=1):
+        if z <= noble:
+            return row
+    raise UnknownSpeciesError(f"atomic number {z} is beyond the periodic table")
+
+
+def is_f_block(element: str | int) -> bool:
+    """True for lanthanides (La-Yb) and actinides (Ac-No).
+
+    Examples
+    --------
+    >>> is_f_block("U"), is_f_block("Lu")
+    (True, False)
+    """
+    z = element if isinstance(element, int) else atomic_number(element)
+    return 57 <= z <= 70 or 89 <= z <= 102
+
+
+def group(element: str | int) -> int | None:
+    """Return the IUPAC group (1-18), or ``None`` for f-block elements.
+
+    Examples
+    --------
+    >>> group("H"), group("Fe"), group("Xe"), group("Ce")
+    (1, 8, 18, None)
+    """
+    z = element if isinstance(element, int) else atomic_number(element)
+    if is_f_block(z):
+        return None
+    row = period(z)
+    offset = z - NOBLE_GAS_Z[row - 1]  # position within the row, 1-based
+    if row == 1:
+        return 1 if offset == 1 else 18
+    if row <= 3:
+        return offset if offset <= 2 else offset + 10
+    if row >= 6:  # the 14 f-block elements sit between groups 3 and 4
+        offset -= 14 if offset > 16 else 0
+    return offset
+
+
+def valence_electrons(element: str | int) -> int:
+    """Return the number of valence electrons of a neutral atom.
+
+    Examples
+    --------
+    >>> [valence_electrons(s) for s in ("H", "B", "C", "O", "Na", "W", "Pd", "U")]
+    [1, 3, 4, 6, 1, 6, 10, 6]
+    """
+    z = element if isinstance(element, int) else atomic_number(element)
+    if is_f_block(z):
+        return z - NOBLE_GAS_Z[period(z) - 1]
+    g = group(z)
+    if z == 2:
+        return 2
+    return g - 10 if g >= 13 else g
+
+
+def is_transition_metal(element: str | int) -> bool:
+    """True for groups 3-12.
+
+    Examples
+    --------
+    >>> is_transition_metal("Au"), is_transition_metal("Al")
+    (True, False)
+    """
+    g = group(element)
+    return g is not None and 3 <= g <= 12
