@@ -1,0 +1,50 @@
+# Superatom Lab: the two commands a newcomer needs are `make lab` and `make test`.
+# Both create .venv (python3 -m venv) when it is missing and install the project
+# with the pinned versions of requirements/constraints.txt.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.superatom-installed
+LAB_ARGS ?=
+PYTEST_ARGS ?=
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: setup lab test lint format browser-deps clean-venv
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[test]"
+	@touch $(STAMP)
+
+## Open JupyterLab on notebooks/ with the start notebook.
+lab: setup
+	cd notebooks && ../$(BIN)/jupyter lab 00_start_here.ipynb $(ROOT_FLAG) $(LAB_ARGS)
+
+## Debian's Chromium for the browser tests (never a downloaded browser build).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	  else echo "error: /usr/bin/chromium is missing; install Debian's chromium package as root" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@/usr/bin/chromium --version
+
+## Set up, lint, and run every test (unit, PySCF, notebooks, browser).
+test: setup browser-deps
+	$(BIN)/ruff check src tests
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint:
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+format:
+	$(BIN)/ruff format src tests
+	$(BIN)/ruff check --fix src tests
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,1 @@
+"""The ``superatom`` command line."""

@@ -1,0 +1,75 @@
+"""Turn property results into the command line's JSON and text.
+
+Examples
+--------
+>>> from superatom_lab.qc.results import PropertyResult, ScfResult
+>>> a = ScfResult("Cl", 0, 1, -460.0, True, method={"preset": "standard", "xc": "b3lyp"})
+>>> b = ScfResult("Cl", -1, 0, -460.1, True)
+>>> p = PropertyResult("electron_affinity", "vertical", 2.72, [a, b], a.method, [a, b])
+>>> sorted(property_json(p, "Cl", elapsed_s=0.1))[:4]
+['cached', 'charge', 'converged', 'energies_hartree']
+"""
+
+from __future__ import annotations
+
+from superatom_lab.qc.results import PropertyResult
+
+SHORT = {"electron_affinity": "EA", "ionization_energy": "IE"}
+
+
+def property_json(result: PropertyResult, structure: str, *, elapsed_s: float) -> dict:
+    """The ``--json`` object of ``superatom ea`` / ``superatom ip``."""
+    given = result.states[0]
+    method = dict(result.method)
+    return {
+        "structure": structure,
+        "formula": given.formula,
+        "property": result.property,
+        "charge": given.charge,
+        "preset": method.get("preset"),
+        "method": {k: v for k, v in method.items() if k != "preset"},
+        "kind": result.kind,
+        "value_ev": round(result.value_ev, 4),
+        "energies_hartree": {f"{s.charge:+d}": s.energy_hartree for s in result.states},
+        "spins": {f"{s.charge:+d}": s.spin for s in result.states},
+        "states": [
+            {
+                "charge": s.charge,
+                "spin": s.spin,
+                "energy_hartree": s.energy_hartree,
+                "s2": round(s.s2, 4),
+                "homo_ev": round(s.homo_ev, 4),
+                "n_cycles": s.n_cycles,
+                "wall_s": s.wall_s,
+                "cached": s.cached,
+            }
+            for s in result.candidates
+        ],
+        "converged": result.converged,
+        "wall_s": round(elapsed_s, 3),
+        "compute_wall_s": round(result.wall_s, 3),
+        "cached": result.cached,
+        "warnings": list(result.warnings),
+    }
+
+
+def property_text(
+    result: PropertyResult, structure: str, *, elapsed_s: float, reference=None
+) -> str:
+    """A few human lines: the value, how it was obtained, experiment, warnings."""
+    short = SHORT.get(result.property, result.property)
+    given, other = result.states
+    m = result.method
+    source = "from cache" if result.cached else f"computed in {elapsed_s:.1f} s"
+    lines = [
+        f"{short}({structure}, charge {given.charge:+d}) = {result.value_ev:.3f} eV",
+        f"  {result.kind}, {m.get('xc', '?').upper()}/{m.get('basis', '?')} "
+        f"(preset {m.get('preset')}), converged, {source}",
+        f"  states: charge {given.charge:+d} 2S={given.spin}, charge {other.charge:+d} 2S={other.spin}",
+    ]
+    if reference is not None:
+        lines.append(
+            f"  experiment: {reference.value_ev:.3f} eV ({reference.kind}; {reference.source})"
+        )
+    lines += [f"  warning: {w}" for w in result.warnings]
+    return "\n".join(lines)

@@ -1,0 +1,143 @@
+"""Turn a :class:`~superatom_lab.core.cluster.Cluster` and a method into a PySCF ``Mole``.
+
+Examples
+--------
+>>> from ase import Atoms
+>>> from superatom_lab.core.cluster import Cluster
+>>> from superatom_lab.qc.presets import get_method
+>>> mol = build_mole(Cluster(Atoms("Cl")), get_method("standard"), charge=-1, spin=0)
+>>> mol.nelectron, mol.nao_nr() > 20
+(18, True)
+"""
+
+from __future__ import annotations
+
+from superatom_lab.core.cluster import Cluster, check_spin
+from superatom_lab.errors import InputError, SystemTooLargeError
+from superatom_lab.qc.presets import Method
+
+
+def _atom_list(cluster: Cluster) -> list:
+    return [
+        (s, tuple(float(x) for x in p)) for s, p in zip(cluster.symbols, cluster.positions_angstrom)
+    ]
+
+
+def build_mole(cluster: Cluster, method: Method, *, charge: int, spin: int, output=None):
+    """Return a built ``pyscf.gto.Mole`` in Angstrom, with the method's basis and ECP.
+
+    Parameters
+    ----------
+    cluster : Cluster
+        The geometry.
+    method : Method
+        Supplies ``basis`` and ``ecp``.
+    charge, spin : int
+        Charge and 2S of the state.
+    output : str, optional
+        File for PySCF's own log; PySCF stays silent when omitted.
+
+    Raises
+    ------
+    InputError
+        If the basis set lacks an element of the cluster.
+    ChargeSpinError
+        If the spin does not fit the electron count.
+    """
+    from pyscf import gto
+
+    n_electrons = int(cluster.atoms.get_atomic_numbers().sum()) - charge
+    check_spin(n_electrons, spin)
+    mol = gto.Mole()
+    mol.atom = _atom_list(cluster)
+    mol.unit = "Angstrom"
+    mol.basis = method.basis
+    ecp = ecp_for(cluster, method)
+    if ecp:
+        mol.ecp = ecp
+    mol.charge = charge
+    mol.spin = spin
+    mol.verbose = 4 if output else 0
+    if output:
+        mol.output = str(output)
+    try:
+        mol.build(parse_arg=False, dump_input=False)
+    except (KeyError, RuntimeError, ValueError) as exc:
+        missing = _missing_elements(cluster, method)
+        if missing:
+            raise InputError(
+                f"the basis {method.basis!r} of preset {method.name!r} has no functions for "
+                f"{', '.join(missing)}: choose another preset"
+            ) from exc
+        raise
+    return mol
+
+
+def ecp_for(cluster: Cluster, method: Method) -> dict[str, str]:
+    """The method's ECP for each element that has one (def2: beyond Kr), else nothing.
+
+    Examples
+    --------
+    >>> from ase import Atoms
+    >>> from superatom_lab.qc.presets import get_method
+    >>> ecp_for(Cluster(Atoms("AuCl", positions=[(0, 0, 0), (0, 0, 2.2)])), get_method())
+    {'Au': 'def2-svpd'}
+    """
+    from pyscf import gto
+
+    if not method.ecp:
+        return {}
+    return {
+        s: method.ecp for s in sorted(set(cluster.symbols)) if gto.basis.load_ecp(method.ecp, s)
+    }
+
+
+def _missing_elements(cluster: Cluster, method: Method) -> list[str]:
+    from pyscf import gto
+
+    missing = []
+    for symbol in sorted(set(cluster.symbols)):
+        try:
+            if not gto.basis.load(method.basis, symbol):
+                missing.append(symbol)
+        except (KeyError, RuntimeError, ValueError):
+            missing.append(symbol)
+    return missing
+
+
+def count_basis_functions(cluster: Cluster, method: Method) -> int:
+    """Number of (spherical) basis functions of ``cluster`` in the method's basis.
+
+    Examples
+    --------
+    >>> from ase import Atoms
+    >>> from superatom_lab.qc.presets import get_method
+    >>> count_basis_functions(Cluster(Atoms("F")), get_method("quick"))
+    14
+    """
+    spin = cluster.spin if cluster.spin is not None else cluster.default_spin
+    return build_mole(cluster, method, charge=cluster.charge, spin=spin).nao_nr()
+
+
+def check_size(cluster: Cluster, method: Method, n_basis_functions: int | None = None) -> int:
+    """Return the basis-function count, or raise if the preset does not allow it.
+
+    ``n_basis_functions`` skips the count when the caller already has it.
+
+    Raises
+    ------
+    SystemTooLargeError
+        With the count and the limit, and what to do instead.
+    """
+    n = (
+        n_basis_functions
+        if n_basis_functions is not None
+        else count_basis_functions(cluster, method)
+    )
+    if n > method.max_basis_functions:
+        raise SystemTooLargeError(
+            f"{cluster.name} needs {n} basis functions in {method.basis}, more than preset "
+            f"{method.name!r} allows ({method.max_basis_functions}): try --preset quick or a "
+            "smaller cluster"
+        )
+    return n

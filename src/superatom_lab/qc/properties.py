@@ -1,0 +1,146 @@
+"""Delta-SCF properties: ground states, electron affinities and ionization energies.
+
+All values are vertical: every state is computed at the geometry given.
+
+Examples
+--------
+>>> from superatom_lab.core.catalogue import build
+>>> from superatom_lab.qc.presets import get_method
+>>> ea = electron_affinity(build("Cl"), get_method("standard"))
+>>> 3.3 < ea.value_ev < 4.0
+True
+"""
+
+from __future__ import annotations
+
+import threading
+
+from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.spin_states import candidate_spins
+from superatom_lab.qc.presets import Method
+from superatom_lab.qc.results import HARTREE_TO_EV, PropertyResult, ScfResult
+from superatom_lab.qc.runner import compute_state
+from superatom_lab.store import ResultStore
+
+SPIN_CONTAMINATION_TOLERANCE = 0.10
+SMALL_ANION_ATOMS = 6
+
+
+def ground_state(
+    cluster: Cluster,
+    method: Method,
+    *,
+    store: ResultStore | None = None,
+    read_cache: bool = True,
+    progress=None,
+    cancel: threading.Event | None = None,
+) -> tuple[ScfResult, list[ScfResult]]:
+    """Lowest-energy spin state of ``cluster`` at its charge.
+
+    Tries the spins from :func:`~superatom_lab.core.spin_states.candidate_spins`
+    (only ``cluster.spin`` when it is set) and keeps the lowest energy.
+
+    Returns
+    -------
+    best : ScfResult
+    tried : list of ScfResult
+        Every converged candidate, in the order tried.
+    """
+    tried = [
+        compute_state(
+            cluster, method, charge=cluster.charge, spin=spin, store=store,
+            read_cache=read_cache, progress=progress, cancel=cancel,
+        )
+        for spin in candidate_spins(cluster)
+    ]  # fmt: skip
+    best = min(tried, key=lambda r: r.energy_hartree)
+    return best, tried
+
+
+def _warnings(states: list[ScfResult], method: Method, n_atoms: int) -> list[str]:
+    """Honest warnings about the states behind a value: spin contamination, unbound anions."""
+    notes = []
+    anion = min(states, key=lambda r: r.charge)
+    for state in states:
+        exp = state.s2_expected
+        if abs(state.s2 - exp) > SPIN_CONTAMINATION_TOLERANCE * max(exp, 1.0):
+            notes.append(
+                f"spin contamination: <S^2> = {state.s2:.3f} for charge {state.charge:+d} "
+                f"(expected {exp:.3f})"
+            )
+    if anion.charge < 0 and anion.homo_ev > 0:
+        notes.append(
+            f"the anion (charge {anion.charge:+d}) has a positive HOMO ({anion.homo_ev:+.2f} eV): "
+            f"its extra electron is unbound in {method.basis}, so the value is not reliable"
+        )
+    if anion.charge < 0 and n_atoms <= SMALL_ANION_ATOMS and not _has_diffuse(method.basis):
+        notes.append(
+            f"{method.basis} has no diffuse functions; small anions need them "
+            "(expect an electron affinity that is too low)"
+        )
+    return notes
+
+
+def _has_diffuse(basis: str) -> bool:
+    b = basis.lower()
+    return b.startswith("aug-") or "+" in b or (b.startswith("def2-") and b.endswith("d"))
+
+
+def _pair(
+    prop: str,
+    cluster: Cluster,
+    method: Method,
+    charges: tuple[int, int],
+    spin: int | None,
+    **kwargs,
+) -> PropertyResult:
+    """Ground states at ``charges`` (the given species first) and their energy difference."""
+    first = cluster.with_charge(charges[0], spin=spin)
+    second = cluster.with_charge(charges[1])
+    best_a, tried_a = ground_state(first, method, **kwargs)
+    best_b, tried_b = ground_state(second, method, **kwargs)
+    value = (best_b.energy_hartree - best_a.energy_hartree) * HARTREE_TO_EV
+    if prop == "electron_affinity":
+        value = -value
+    return PropertyResult(
+        property=prop,
+        kind="vertical",
+        value_ev=value,
+        states=[best_a, best_b],
+        method=method.summary(),
+        candidates=tried_a + tried_b,
+        warnings=_warnings([best_a, best_b], method, cluster.n_atoms),
+    )
+
+
+def electron_affinity(
+    cluster: Cluster, method: Method, *, spin: int | None = None, **kwargs
+) -> PropertyResult:
+    """Vertical electron affinity ``E(Q) - E(Q-1)`` in eV, Q = ``cluster.charge``.
+
+    Parameters
+    ----------
+    cluster : Cluster
+        The species that accepts the electron, at its charge Q.
+    method : Method
+    spin : int, optional
+        2S of the charge-Q species; its ground state is searched when omitted
+        (``cluster.spin`` is used if set).
+    **kwargs
+        ``store``, ``read_cache``, ``progress`` and ``cancel`` for :func:`ground_state`.
+    """
+    spin = cluster.spin if spin is None else spin
+    q = cluster.charge
+    return _pair("electron_affinity", cluster, method, (q, q - 1), spin, **kwargs)
+
+
+def ionization_energy(
+    cluster: Cluster, method: Method, *, spin: int | None = None, **kwargs
+) -> PropertyResult:
+    """Vertical ionization energy ``E(Q+1) - E(Q)`` in eV, Q = ``cluster.charge``.
+
+    Parameters are as for :func:`electron_affinity`; ``spin`` is that of the charge-Q species.
+    """
+    spin = cluster.spin if spin is None else spin
+    q = cluster.charge
+    return _pair("ionization_energy", cluster, method, (q, q + 1), spin, **kwargs)

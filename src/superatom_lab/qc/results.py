@@ -1,0 +1,103 @@
+"""Result records of calculations, as plain data (no PySCF import).
+
+Examples
+--------
+>>> r = ScfResult(formula="Cl", charge=-1, spin=0, energy_hartree=-460.0, converged=True)
+>>> ScfResult.from_dict(r.to_dict()).energy_hartree
+-460.0
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+HARTREE_TO_EV = 27.211386245988
+
+
+@dataclass
+class ScfResult:
+    """One converged self-consistent field calculation of one charge and spin state.
+
+    Energies of orbitals are in eV, the total energy in Hartree.  ``occupations``
+    and ``orbital_energies_ev`` hold one list per spin channel (alpha, beta).
+    ``cached`` says whether the record came from the cache (it is not stored).
+    """
+
+    formula: str
+    charge: int
+    spin: int
+    energy_hartree: float
+    converged: bool
+    method: dict = field(default_factory=dict)
+    key: str = ""
+    n_cycles: int = 0
+    wall_s: float = 0.0
+    s2: float = 0.0
+    s2_expected: float = 0.0
+    orbital_energies_ev: list = field(default_factory=list)
+    occupations: list = field(default_factory=list)
+    n_basis_functions: int = 0
+    strategy: list = field(default_factory=list)
+    cached: bool = False
+
+    @property
+    def homo_ev(self) -> float:
+        """Highest occupied orbital energy over both spin channels (eV)."""
+        occupied = [
+            e for es, ns in zip(self.orbital_energies_ev, self.occupations)
+            for e, n in zip(es, ns) if n > 0.5
+        ]  # fmt: skip
+        return max(occupied) if occupied else float("nan")
+
+    @property
+    def lumo_ev(self) -> float:
+        """Lowest unoccupied orbital energy over both spin channels (eV)."""
+        virtual = [
+            e for es, ns in zip(self.orbital_energies_ev, self.occupations)
+            for e, n in zip(es, ns) if n < 0.5
+        ]  # fmt: skip
+        return min(virtual) if virtual else float("nan")
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict (``cached`` is left out: it is not a property of the result)."""
+        data = asdict(self)
+        data.pop("cached")
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict, cached: bool = False) -> ScfResult:
+        """Rebuild a record from :meth:`to_dict` output, ignoring unknown keys."""
+        names = {f.name for f in fields(cls)} - {"cached"}
+        return cls(**{k: v for k, v in data.items() if k in names}, cached=cached)
+
+
+@dataclass
+class PropertyResult:
+    """A property from two or more SCF results, e.g. a vertical electron affinity.
+
+    ``states`` holds the ground states used (e.g. the neutral then the anion);
+    ``candidates`` every state tried while finding them.
+    """
+
+    property: str
+    kind: str
+    value_ev: float
+    states: list
+    method: dict
+    candidates: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+    @property
+    def converged(self) -> bool:
+        """True when every state behind the value converged (always, for a returned result)."""
+        return all(s.converged for s in self.states)
+
+    @property
+    def cached(self) -> bool:
+        """True when every SCF came from the cache."""
+        return all(s.cached for s in self.candidates or self.states)
+
+    @property
+    def wall_s(self) -> float:
+        """Wall time of the SCF runs behind this value (cache hits count their original time)."""
+        return sum(s.wall_s for s in self.candidates or self.states)

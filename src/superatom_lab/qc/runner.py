@@ -1,0 +1,70 @@
+"""Cache-aware SCF runs: answer from the result store when possible.
+
+A cached answer needs neither PySCF nor any calculation, so it is fast.
+
+Examples
+--------
+>>> import tempfile
+>>> from ase import Atoms
+>>> from superatom_lab.core.cluster import Cluster
+>>> from superatom_lab.qc.presets import get_method
+>>> from superatom_lab.store import ResultStore
+>>> store = ResultStore(tempfile.mkdtemp())
+>>> h = Cluster(Atoms("H"))
+>>> first = compute_state(h, get_method("quick"), charge=0, spin=1, store=store)
+>>> again = compute_state(h, get_method("quick"), charge=0, spin=1, store=store)
+>>> first.cached, again.cached, again.energy_hartree == first.energy_hartree
+(False, True, True)
+"""
+
+from __future__ import annotations
+
+import threading
+
+from superatom_lab.core.cluster import Cluster
+from superatom_lab.qc.presets import Method
+from superatom_lab.qc.results import ScfResult
+from superatom_lab.store import ResultStore, scf_key
+
+
+def state_key(cluster: Cluster, method: Method, *, charge: int, spin: int) -> str:
+    """Cache key of one state of ``cluster`` under ``method``."""
+    return scf_key(cluster, charge=charge, spin=spin, method=method.key_fields())
+
+
+def compute_state(
+    cluster: Cluster,
+    method: Method,
+    *,
+    charge: int,
+    spin: int,
+    store: ResultStore | None = None,
+    read_cache: bool = True,
+    progress=None,
+    cancel: threading.Event | None = None,
+) -> ScfResult:
+    """Return the converged state, from ``store`` if present, else by running PySCF.
+
+    Parameters
+    ----------
+    cluster, method, charge, spin
+        What to compute.
+    store : ResultStore, optional
+        Where results are looked up and saved; no caching when ``None``.
+    read_cache : bool
+        ``False`` ignores a stored result (it is still replaced by the new one).
+    progress, cancel
+        Passed on to :func:`superatom_lab.qc.scf.run_scf`.
+    """
+    key = state_key(cluster, method, charge=charge, spin=spin)
+    if store is not None and read_cache:
+        record = store.get(key)
+        if record is not None and record.get("converged") is True:
+            return ScfResult.from_dict(record, cached=True)
+    from superatom_lab.qc.scf import run_scf  # imports PySCF: only when computing
+
+    result = run_scf(cluster, method, charge=charge, spin=spin, progress=progress, cancel=cancel)
+    result.key = key
+    if store is not None:
+        store.put(key, result.to_dict())
+    return result

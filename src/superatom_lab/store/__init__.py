@@ -1,0 +1,15 @@
+"""Content-addressed result cache (no PySCF, no Jupyter).
+
+Examples
+--------
+>>> import tempfile
+>>> from superatom_lab.store import ResultStore
+>>> store = ResultStore(tempfile.mkdtemp())
+>>> store.get("0" * 64) is None
+True
+"""
+
+from superatom_lab.store.cache import ResultStore, default_cache_dir
+from superatom_lab.store.keys import canonical_json, code_versions, scf_key
+
+__all__ = ["ResultStore", "canonical_json", "code_versions", "default_cache_dir", "scf_key"]

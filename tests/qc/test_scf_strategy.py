@@ -1,0 +1,60 @@
+"""The SCF driver: results carry their provenance; failures and cancellation raise."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from ase import Atoms
+
+from superatom_lab.core.cluster import Cluster
+from superatom_lab.errors import CalculationCancelled, ConvergenceError, SystemTooLargeError
+from superatom_lab.qc.presets import get_method
+from superatom_lab.qc.runner import compute_state
+from superatom_lab.qc.scf import run_scf
+from superatom_lab.store import ResultStore
+
+pytestmark = pytest.mark.pyscf
+
+OH = Cluster(Atoms("OH", positions=[(0, 0, 0), (0, 0, 0.9697)]), name="OH")
+
+
+def test_open_shell_result_records_spin_and_method():
+    result = run_scf(OH, get_method("quick"), charge=0, spin=1)
+    assert result.converged
+    assert result.method["xc"] == "pbe" and result.method["basis"] == "def2-svp"
+    assert result.s2_expected == pytest.approx(0.75)
+    assert result.s2 == pytest.approx(0.75, abs=0.02)
+    assert sum(result.occupations[0]) == pytest.approx(5) and sum(result.occupations[1]) == 4
+    assert result.homo_ev < 0 < result.wall_s
+    assert result.strategy[0]["step"] == "diis"
+
+
+def test_unconverged_scf_raises_and_is_not_cached(tmp_path):
+    store = ResultStore(tmp_path)
+    hopeless = get_method("quick", max_cycle=2, conv_tol=1e-12)
+    with pytest.raises(ConvergenceError, match="did not converge"):
+        compute_state(OH, hopeless, charge=0, spin=1, store=store)
+    assert store.keys() == []
+
+
+def test_cancel_before_start_raises_and_stores_nothing(tmp_path):
+    store = ResultStore(tmp_path)
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(CalculationCancelled):
+        compute_state(OH, get_method("quick"), charge=0, spin=1, store=store, cancel=cancel)
+    assert store.keys() == []
+
+
+def test_progress_reports_every_cycle():
+    events = []
+    result = run_scf(OH, get_method("quick"), charge=-1, spin=0, progress=events.append)
+    assert len(events) == result.n_cycles > 2
+    assert [e["cycle"] for e in events] == list(range(1, result.n_cycles + 1))
+
+
+def test_too_large_system_names_the_basis_function_count():
+    tiny = get_method("quick", max_basis_functions=10)
+    with pytest.raises(SystemTooLargeError, match=r"needs \d+ basis functions"):
+        run_scf(OH, tiny, charge=0, spin=1)
