@@ -65,7 +65,8 @@ def property_text(
         f"{short}({structure}, charge {given.charge:+d}) = {result.value_ev:.3f} eV",
         f"  {result.kind}, {m.get('xc', '?').upper()}/{m.get('basis', '?')} "
         f"(preset {m.get('preset')}), converged, {source}",
-        f"  states: charge {given.charge:+d} 2S={given.spin}, charge {other.charge:+d} 2S={other.spin}",
+        f"  states: charge {given.charge:+d} 2S={given.spin}, "
+        f"charge {other.charge:+d} 2S={other.spin}",
     ]
     if reference is not None:
         lines.append(
