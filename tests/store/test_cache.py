@@ -71,3 +71,14 @@ def test_records_are_plain_json(tmp_path):
     store = ResultStore(tmp_path)
     store.put("ef" * 32, {"converged": True, "x": [1, 2]})
     assert json.loads(store.path_for("ef" * 32).read_text())["x"] == [1, 2]
+
+
+def test_arrays_are_stored_beside_the_record(tmp_path):
+    import numpy as np
+
+    store = ResultStore(tmp_path)
+    key = "12" * 32
+    coeff = np.arange(6.0).reshape(2, 3)
+    store.put(key, {"converged": True}, arrays={"mo_coeff": coeff})
+    assert np.array_equal(store.get_arrays(key)["mo_coeff"], coeff)
+    assert store.get_arrays("34" * 32) is None

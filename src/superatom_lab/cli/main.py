@@ -13,6 +13,7 @@ import json
 import sys
 import time
 
+from superatom_lab.cli import orbitals_cmd
 from superatom_lab.cli.parsing import OneLineParser, load_structure, parse_charge, parse_spin
 from superatom_lab.errors import (
     CalculationCancelled,
@@ -52,6 +53,7 @@ def build_parser() -> OneLineParser:
             "--no-cache", action="store_true", help="recompute even if a result is cached"
         )
         p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    orbitals_cmd.add_parser(sub)
     return parser
 
 
@@ -113,7 +115,12 @@ def _reference(command: str, structure: str, charge: int):
         return None
 
 
-COMMANDS = {"list": _cmd_list, "ea": _cmd_property, "ip": _cmd_property}
+COMMANDS = {
+    "list": _cmd_list,
+    "ea": _cmd_property,
+    "ip": _cmd_property,
+    "orbitals": orbitals_cmd.run,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,7 +20,9 @@ class ScfResult:
 
     Energies of orbitals are in eV, the total energy in Hartree.  ``occupations``
     and ``orbital_energies_ev`` hold one list per spin channel (alpha, beta).
-    ``cached`` says whether the record came from the cache (it is not stored).
+    ``cached`` says whether the record came from the cache, and ``arrays``
+    holds the orbitals (``mo_coeff``, ``mo_energy``, ``mo_occ`` in PySCF's
+    shapes and units) when they were kept; neither goes into the JSON record.
     """
 
     formula: str
@@ -39,6 +41,7 @@ class ScfResult:
     n_basis_functions: int = 0
     strategy: list = field(default_factory=list)
     cached: bool = False
+    arrays: dict | None = field(default=None, repr=False, compare=False)
 
     @property
     def homo_ev(self) -> float:
@@ -62,12 +65,13 @@ class ScfResult:
         """A JSON-ready dict (``cached`` is left out: it is not a property of the result)."""
         data = asdict(self)
         data.pop("cached")
+        data.pop("arrays")
         return data
 
     @classmethod
     def from_dict(cls, data: dict, cached: bool = False) -> ScfResult:
         """Rebuild a record from :meth:`to_dict` output, ignoring unknown keys."""
-        names = {f.name for f in fields(cls)} - {"cached"}
+        names = {f.name for f in fields(cls)} - {"cached", "arrays"}
         return cls(**{k: v for k, v in data.items() if k in names}, cached=cached)
 
 

@@ -40,6 +40,7 @@ def compute_state(
     spin: int,
     store: ResultStore | None = None,
     read_cache: bool = True,
+    need_orbitals: bool = False,
     progress=None,
     cancel: threading.Event | None = None,
 ) -> ScfResult:
@@ -53,6 +54,9 @@ def compute_state(
         Where results are looked up and saved; no caching when ``None``.
     read_cache : bool
         ``False`` ignores a stored result (it is still replaced by the new one).
+    need_orbitals : bool
+        Also return the orbitals in ``result.arrays``; a cached record whose
+        orbitals are missing is then computed again.
     progress, cancel
         Passed on to :func:`superatom_lab.qc.scf.run_scf`.
     """
@@ -60,11 +64,15 @@ def compute_state(
     if store is not None and read_cache:
         record = store.get(key)
         if record is not None and record.get("converged") is True:
-            return ScfResult.from_dict(record, cached=True)
+            arrays = store.get_arrays(key) if need_orbitals else None
+            if not need_orbitals or arrays is not None:
+                result = ScfResult.from_dict(record, cached=True)
+                result.arrays = arrays
+                return result
     from superatom_lab.qc.scf import run_scf  # imports PySCF: only when computing
 
     result = run_scf(cluster, method, charge=charge, spin=spin, progress=progress, cancel=cancel)
     result.key = key
     if store is not None:
-        store.put(key, result.to_dict())
+        store.put(key, result.to_dict(), arrays=result.arrays)
     return result

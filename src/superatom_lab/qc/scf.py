@@ -179,4 +179,9 @@ def run_scf(
         occupations=_channels(mf.mo_occ, mol),
         n_basis_functions=int(mol.nao_nr()),
         strategy=steps,
+        arrays={
+            "mo_coeff": np.asarray(mf.mo_coeff),
+            "mo_energy": np.asarray(mf.mo_energy),
+            "mo_occ": np.asarray(mf.mo_occ),
+        },
     )

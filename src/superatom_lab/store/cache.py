@@ -12,14 +12,32 @@ Examples
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
 from pathlib import Path
 
+import numpy as np
+
 from superatom_lab.errors import SuperatomLabError
 
 ENV_VAR = "SUPERATOM_LAB_CACHE"
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and :func:`os.replace`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def default_cache_dir() -> Path:
@@ -81,8 +99,12 @@ class ResultStore:
         except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
             return None
 
-    def put(self, key: str, record: dict) -> None:
+    def put(self, key: str, record: dict, arrays: dict | None = None) -> None:
         """Store ``record`` under ``key`` atomically; only converged records.
+
+        ``arrays`` (name -> numpy array, e.g. orbital coefficients) go to
+        ``<key>.npz``, written before the JSON record, so that a record never
+        points at arrays that are not there yet.
 
         Raises
         ------
@@ -95,18 +117,21 @@ class ResultStore:
                 "converged results are stored"
             )
         path = self.path_for(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(record, indent=1, sort_keys=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        text = json.dumps(record, indent=1, sort_keys=True).encode()
+        if arrays:
+            buffer = io.BytesIO()
+            np.savez_compressed(buffer, **arrays)
+            _atomic_write(path.with_suffix(".npz"), buffer.getvalue())
+        _atomic_write(path, text)
+
+    def get_arrays(self, key: str) -> dict | None:
+        """Return the arrays stored with ``key`` (name -> array), or ``None``."""
+        path = self.path_for(key).with_suffix(".npz")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            with np.load(path) as data:
+                return {name: data[name] for name in data.files}
+        except (FileNotFoundError, ValueError, OSError):
+            return None
 
     def __contains__(self, key: str) -> bool:
         return self.path_for(key).exists()
