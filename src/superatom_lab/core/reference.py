@@ -1,0 +1,222 @@
+"""Reference energies: measured EAs, IEs and VDEs, and the review's computed EA_n.
+
+The values live in ``superatom_lab/data/reference_values.json``, each with its
+source, and are read once.  ``species`` is always the neutral parent, named as
+in the catalogue where the catalogue has it (``"Al13"``, ``"B12(CN)12"``).
+
+Kinds
+-----
+``"adiabatic EA"``
+    measured first electron affinity of the neutral;
+``"EA_2"``
+    measured binding energy of a second extra electron (the EA of the monoanion);
+``"IE"``
+    measured first ionization energy of the neutral;
+``"VDE"``
+    measured vertical detachment energy of the monoanion;
+``"computed EA_1"`` ... ``"computed EA_5"``
+    DFT electron affinities of successive anions, from Table 4 of H. Fang,
+    Q. Sun and P. Jena, "Cluster-based materials: design and applications",
+    Chem. Soc. Rev., DOI 10.1039/d5cs00663e.
+
+Examples
+--------
+>>> from superatom_lab.core.reference import experimental_ea, experimental_ie
+>>> experimental_ea("Cl").value_ev, experimental_ie("Cs").value_ev
+(3.6127, 3.8939)
+>>> experimental_ea("al13").source.startswith("Li, Wu, Wang 1998")
+True
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from superatom_lab.errors import InputError, UnknownSpeciesError
+
+DATA_FILE = "reference_values.json"
+MEASURED_KINDS = ("adiabatic EA", "EA_2", "IE", "VDE")
+COMPUTED_KINDS = tuple(f"computed EA_{n}" for n in range(1, 6))
+KINDS = MEASURED_KINDS + COMPUTED_KINDS
+"""Every kind a :class:`ReferenceValue` can have."""
+
+
+@dataclass(frozen=True)
+class ReferenceValue:
+    """One reference energy with its source.
+
+    Attributes
+    ----------
+    species : str
+        The neutral parent, e.g. ``"CN"`` for the EA of CN (CN + e -> CN-).
+    kind : str
+        One of :data:`KINDS`.
+    value_ev : float
+        The value in eV.
+    uncertainty_ev : float or None
+        The stated uncertainty, or ``None`` where the source gives none.
+    source : str
+        Where the value comes from.
+    note : str
+        Anything a reader needs to use the value correctly (may be empty).
+
+    Examples
+    --------
+    >>> cn = experimental_ea("CN")
+    >>> cn.value_ev, cn.uncertainty_ev
+    (3.862, 0.004)
+    """
+
+    species: str
+    kind: str
+    value_ev: float
+    uncertainty_ev: float | None
+    source: str
+    note: str = ""
+
+
+@cache
+def _load() -> tuple[tuple[ReferenceValue, ...], dict[str, float]]:
+    text = (
+        resources.files("superatom_lab")
+        .joinpath("data")
+        .joinpath(DATA_FILE)
+        .read_text(encoding="utf-8")
+    )
+    data = json.loads(text)
+    sources = data["sources"]
+    values = []
+    for row in data["values"]:
+        if row["kind"] not in KINDS:
+            raise ValueError(f"{DATA_FILE}: unknown kind {row['kind']!r} for {row['species']}")
+        values.append(
+            ReferenceValue(
+                species=row["species"],
+                kind=row["kind"],
+                value_ev=float(row["value_ev"]),
+                uncertainty_ev=row["uncertainty_ev"],
+                source=sources[row["source"]],
+                note=row.get("note", ""),
+            )
+        )
+    radii = {row["species"]: float(row["radius_angstrom"]) for row in data["ionic_radii"]}
+    return tuple(values), radii
+
+
+def _species_key(name: str) -> str:
+    """The catalogue's canonical name for ``name`` if it has one, else ``name`` itself."""
+    from superatom_lab.core.catalogue import canonical_name
+
+    if not isinstance(name, str):
+        raise InputError(f"a species name is text, got {name!r}")
+    try:
+        return canonical_name(name)
+    except UnknownSpeciesError:
+        return "".join(name.split())
+
+
+def _matches(species: str, key: str) -> bool:
+    return species == key or species.casefold() == key.casefold()
+
+
+def reference_values(kind: str | None = None, species: str | None = None) -> list[ReferenceValue]:
+    """All reference values, optionally of one kind and/or one species.
+
+    Parameters
+    ----------
+    kind : str or None
+        One of :data:`KINDS`.
+    species : str or None
+        A species name; catalogue aliases and any case are accepted.
+
+    Raises
+    ------
+    InputError
+        For an unknown kind.
+
+    Examples
+    --------
+    >>> [v.species for v in reference_values("IE")]
+    ['Li', 'Na', 'K', 'Cs']
+    >>> [v.value_ev for v in reference_values(species="B12CN12") if v.kind.startswith("computed")]
+    [8.56, 5.28]
+    """
+    if kind is not None and kind not in KINDS:
+        raise InputError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+    values = _load()[0]
+    if kind is not None:
+        values = tuple(v for v in values if v.kind == kind)
+    if species is not None:
+        key = _species_key(species)
+        values = tuple(v for v in values if _matches(v.species, key))
+    return list(values)
+
+
+def reference_value(name: str, kind: str) -> ReferenceValue | None:
+    """The value of ``kind`` for ``name``, or ``None`` if there is none.
+
+    Examples
+    --------
+    >>> reference_value("B12(CN)12", "EA_2").value_ev
+    5.55
+    >>> reference_value("Na8", "IE") is None
+    True
+    """
+    found = reference_values(kind, species=name)
+    return found[0] if found else None
+
+
+def experimental_ea(name: str) -> ReferenceValue | None:
+    """The measured adiabatic electron affinity of the neutral ``name``, or ``None``.
+
+    Examples
+    --------
+    >>> experimental_ea("Al13").value_ev
+    3.57
+    >>> experimental_ea("BF4") is None  # only a computed value is stored
+    True
+    """
+    return reference_value(name, "adiabatic EA")
+
+
+def experimental_ie(name: str) -> ReferenceValue | None:
+    """The measured first ionization energy of the neutral ``name``, or ``None``.
+
+    Examples
+    --------
+    >>> experimental_ie("Na").value_ev
+    5.1391
+    """
+    return reference_value(name, "IE")
+
+
+def computed_ea(name: str, n: int = 1) -> ReferenceValue | None:
+    """The review's computed ``n``-th electron affinity of ``name`` (Table 4), or ``None``.
+
+    Examples
+    --------
+    >>> computed_ea("B12H12", 2).value_ev
+    0.86
+    """
+    if n not in range(1, 6):
+        raise InputError(f"n must be 1 to 5, got {n!r}")
+    return reference_value(name, f"computed EA_{n}")
+
+
+def ionic_radius_angstrom(name: str) -> float | None:
+    """The ionic radius (Table 4's IR column) of the anion of ``name``, or ``None``.
+
+    Examples
+    --------
+    >>> ionic_radius_angstrom("B12(CN)12")
+    5.88
+    """
+    key = _species_key(name)
+    radii = _load()[1]
+    for species, radius in radii.items():
+        if _matches(species, key):
+            return radius
+    return None
