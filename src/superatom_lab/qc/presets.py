@@ -83,9 +83,9 @@ PRESETS: dict[str, Method] = {
         grids_level=3,
         max_basis_functions=400,
         description=(
-            "Default. B3LYP with the diffuse def2-SVPD basis (def2 ECPs beyond Kr): "
-            "small anions bound, atoms H-Rn covered. Measured on F, Cl, O, O2, CN, OH: "
-            "mean absolute EA error 0.17 eV (docs/presets.md). For molecules and small clusters."
+            "Default. B3LYP with the diffuse def2-SVPD basis (def2 ECPs beyond Kr), for "
+            "molecules and small clusters of H-Rn. Vertical EAs of F, Cl, O, O2, CN and OH "
+            "within 0.3 eV of experiment (docs/presets.md)."
         ),
     ),
     "quick": Method(

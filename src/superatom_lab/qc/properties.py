@@ -71,7 +71,9 @@ def _warnings(states: list[ScfResult], method: Method, n_atoms: int) -> list[str
     if anion.charge < 0 and anion.homo_ev > 0:
         notes.append(
             f"the anion (charge {anion.charge:+d}) has a positive HOMO ({anion.homo_ev:+.2f} eV): "
-            f"its extra electron is unbound in {method.basis}, so the value is not reliable"
+            f"in {method.xc.upper()} its extra electron is held only by the finite {method.basis} "
+            "basis (self-interaction error); the delta-SCF value can still be close, but check "
+            "it against a range-separated functional"
         )
     if anion.charge < 0 and n_atoms <= SMALL_ANION_ATOMS and not _has_diffuse(method.basis):
         notes.append(

@@ -1,0 +1,29 @@
+"""Matplotlib figures for teaching: level diagrams, jellium ladders, l-weights, spectra.
+
+Every figure function has the signature ``f(..., ax=None) -> ax``: it draws on
+the given axes, or on a new figure when ``ax`` is omitted, and returns the axes.
+Nothing here imports Jupyter, and matplotlib itself is imported only when a
+figure is drawn.
+
+Examples
+--------
+>>> from superatom_lab.plots import plot_orbital_levels, simulated_pes  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from superatom_lab.plots.jellium_plot import plot_jellium_ladder, plot_levels_beside_jellium
+from superatom_lab.plots.levels import plot_orbital_levels
+from superatom_lab.plots.lweights import plot_l_weights
+from superatom_lab.plots.pes import PesSticks, pes_curve, pes_sticks, simulated_pes
+
+__all__ = [
+    "PesSticks",
+    "pes_curve",
+    "pes_sticks",
+    "plot_jellium_ladder",
+    "plot_l_weights",
+    "plot_levels_beside_jellium",
+    "plot_orbital_levels",
+    "simulated_pes",
+]
