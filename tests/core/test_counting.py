@@ -127,6 +127,15 @@ def test_neutral_c60_is_not_hirsch_aromatic():
     assert hirsch.applies and hirsch.count == 60 and not hirsch.satisfied
 
 
+def test_ferrocene_counts_one_electron_per_bonded_ring_carbon():
+    rings = [ring(5, 1.21) + (0, 0, z) for z in (1.66, -1.66)]
+    hs = [ring(5, 2.28) + (0, 0, z) for z in (1.66, -1.66)]
+    fc = Atoms("FeC10H10", positions=np.vstack([[0, 0, 0], *rings, *hs]))
+    res = by_rule(Cluster(fc))["18-electron"]
+    assert (res.applies, res.count, res.satisfied) == (True, 18, True)  # 8 + 5 + 5
+    assert not by_rule(Cluster(fc))["octet"].applies
+
+
 def test_benzene_is_huckel_aromatic():
     res = by_rule(Cluster(molecule("C6H6")))
     assert (res["huckel"].applies, res["huckel"].count, res["huckel"].satisfied) == (True, 6, True)

@@ -141,6 +141,22 @@ class _Analysis:
         """Electrons a ligand bonded through one atom shares with what it is bonded to."""
         return shared_electrons(closed_shell_deficit(self.symbols, self.adj, fragment))
 
+    def shared_with(self, fragment, c: int) -> int:
+        """Electrons a ligand puts into its bonds to atom ``c``.
+
+        One bonded atom: :func:`shared_electrons`.  Several bonded atoms next to
+        each other (a pi ligand such as C5H5 or benzene, or a cage around ``c``):
+        one electron per bonded atom.  Several apart (a chelate): 2 per donor
+        atom minus the electrons the ligand lacks (ethylenediamine 4, acac 3).
+        """
+        donors = [i for i in fragment if c in self.adj[i]]
+        if len(donors) == 1:
+            return self.donation(fragment)
+        if len(cn.components(self.adj, donors)) == 1:
+            return len(donors)
+        x = closed_shell_deficit(self.symbols, self.adj, fragment)
+        return 2 * len(donors) - x if 0 <= x <= len(donors) else len(donors)
+
     @cached_property
     def centre(self) -> int | None:
         """The atom with the most bonds whose removal splits the rest into ligands, or None."""
@@ -149,7 +165,7 @@ class _Analysis:
             if self.symbols[i] == "H" or len(self.adj[i]) < 2:
                 continue
             frags = self.fragments_without([i])
-            if len(frags) < 2:
+            if len(frags) < 2 or any(self.hapticity(f, [i]) == 0 for f in frags):
                 continue
             key = (len(self.adj[i]), len(frags), -(group(self.symbols[i]) or 3))
             if best is None or key > best[0]:
@@ -194,7 +210,8 @@ def _jellium(a: _Analysis) -> RuleResult:
     simple = [i for i in metals if _free_electrons(a.symbols[i]) is not None]
     if len(simple) < 2:
         return _na(
-            rule, "fewer than two simple-metal atoms (alkali, alkaline earth, Cu-Au, Zn-Hg, Al-Tl)"
+            rule,
+            "fewer than two simple-metal atoms (alkali, alkaline-earth, Cu/Ag/Au, Zn/Cd/Hg, Al-Tl)",
         )
     if len(simple) != len(metals):
         odd = sorted({a.symbols[i] for i in metals if i not in simple})
@@ -283,8 +300,7 @@ def _around_centre(a: _Analysis, c: int) -> tuple[int, list[str]]:
     """Electrons around atom ``c``: its valence, what its ligands share, minus the charge."""
     count, parts = valence(a.symbols[c]) - a.z, []
     for frag in a.fragments_without([c]):
-        h = a.hapticity(frag, [c])
-        count += h if h > 1 else a.donation(frag)
+        count += a.shared_with(frag, c)
         parts.append("".join(a.symbols[i] for i in frag))
     return count, parts
 
