@@ -24,12 +24,35 @@ from superatom_lab.store import ResultStore
 
 SPIN_CONTAMINATION_TOLERANCE = 0.10
 SMALL_ANION_ATOMS = 6
+SPIN_FLIP_GAP_EV = 1.0
+SPIN_PRUNING_MIN_ATOMS = 5
+
+
+def spin_flip_gap_ev(state: ScfResult) -> float:
+    """Energy to move the highest beta electron into the lowest empty alpha orbital (eV).
+
+    A large value means the next higher multiplicity lies well above this state.
+
+    Examples
+    --------
+    >>> r = ScfResult("X", 0, 0, -1.0, True, orbital_energies_ev=[[-5, -1], [-5, -1]],
+    ...               occupations=[[1, 0], [1, 0]])
+    >>> spin_flip_gap_ev(r)
+    4
+    """
+    (ea, eb), (na, nb) = state.orbital_energies_ev, state.occupations
+    empty_alpha = [e for e, n in zip(ea, na) if n < 0.5]
+    full_beta = [e for e, n in zip(eb, nb) if n > 0.5]
+    if not empty_alpha or not full_beta:
+        return float("inf")
+    return min(empty_alpha) - max(full_beta)
 
 
 def ground_state(
     cluster: Cluster,
     method: Method,
     *,
+    partner: ScfResult | None = None,
     store: ResultStore | None = None,
     read_cache: bool = True,
     progress=None,
@@ -38,7 +61,19 @@ def ground_state(
     """Lowest-energy spin state of ``cluster`` at its charge.
 
     Tries the spins from :func:`~superatom_lab.core.spin_states.candidate_spins`
-    (only ``cluster.spin`` when it is set) and keeps the lowest energy.
+    (only ``cluster.spin`` when it is set), lowest first, and keeps the lowest
+    energy.  For clusters of at least ``SPIN_PRUNING_MIN_ATOMS`` atoms a higher
+    multiplicity is skipped when the lower state's spin-flip gap
+    (:func:`spin_flip_gap_ev`) exceeds ``SPIN_FLIP_GAP_EV``: in delocalized
+    cluster orbitals the exchange energy gained by unpairing is a few tenths of
+    an eV and cannot pay for such a gap.  Small molecules always get every
+    candidate, since their exchange integrals are large (the closed-shell
+    singlet of O2 has a 1 eV gap, yet the triplet lies lower).
+
+    Parameters
+    ----------
+    partner : ScfResult, optional
+        A converged state with orbitals, used as the initial guess.
 
     Returns
     -------
@@ -46,13 +81,21 @@ def ground_state(
     tried : list of ScfResult
         Every converged candidate, in the order tried.
     """
-    tried = [
-        compute_state(
-            cluster, method, charge=cluster.charge, spin=spin, store=store,
-            read_cache=read_cache, progress=progress, cancel=cancel,
-        )
-        for spin in candidate_spins(cluster)
-    ]  # fmt: skip
+    tried: list[ScfResult] = []
+    for spin in candidate_spins(cluster):
+        if (
+            tried
+            and cluster.n_atoms >= SPIN_PRUNING_MIN_ATOMS
+            and spin_flip_gap_ev(tried[-1]) > SPIN_FLIP_GAP_EV
+        ):
+            break
+        tried.append(
+            compute_state(
+                cluster, method, charge=cluster.charge, spin=spin, store=store,
+                read_cache=read_cache, need_orbitals=True, partner=partner,
+                progress=progress, cancel=cancel,
+            )
+        )  # fmt: skip
     best = min(tried, key=lambda r: r.energy_hartree)
     return best, tried
 
@@ -96,11 +139,19 @@ def _pair(
     spin: int | None,
     **kwargs,
 ) -> PropertyResult:
-    """Ground states at ``charges`` (the given species first) and their energy difference."""
+    """Ground states at ``charges`` (the given species first) and their energy difference.
+
+    The even-electron state, usually closed-shell and easy, is converged first;
+    its orbitals are the initial guess for the other state.
+    """
     first = cluster.with_charge(charges[0], spin=spin)
     second = cluster.with_charge(charges[1])
-    best_a, tried_a = ground_state(first, method, **kwargs)
-    best_b, tried_b = ground_state(second, method, **kwargs)
+    if first.n_electrons % 2 == 0 or second.spin is not None:
+        best_a, tried_a = ground_state(first, method, **kwargs)
+        best_b, tried_b = ground_state(second, method, partner=best_a, **kwargs)
+    else:
+        best_b, tried_b = ground_state(second, method, **kwargs)
+        best_a, tried_a = ground_state(first, method, partner=best_b, **kwargs)
     value = (best_b.energy_hartree - best_a.energy_hartree) * HARTREE_TO_EV
     if prop == "electron_affinity":
         value = -value

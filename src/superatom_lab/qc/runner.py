@@ -41,6 +41,7 @@ def compute_state(
     store: ResultStore | None = None,
     read_cache: bool = True,
     need_orbitals: bool = False,
+    partner: ScfResult | None = None,
     progress=None,
     cancel: threading.Event | None = None,
 ) -> ScfResult:
@@ -57,6 +58,8 @@ def compute_state(
     need_orbitals : bool
         Also return the orbitals in ``result.arrays``; a cached record whose
         orbitals are missing is then computed again.
+    partner : ScfResult, optional
+        A converged state whose orbitals seed the SCF (see :func:`run_scf`).
     progress, cancel
         Passed on to :func:`superatom_lab.qc.scf.run_scf`.
     """
@@ -71,7 +74,10 @@ def compute_state(
                 return result
     from superatom_lab.qc.scf import run_scf  # imports PySCF: only when computing
 
-    result = run_scf(cluster, method, charge=charge, spin=spin, progress=progress, cancel=cancel)
+    result = run_scf(
+        cluster, method, charge=charge, spin=spin, partner=partner, progress=progress,
+        cancel=cancel,
+    )  # fmt: skip
     result.key = key
     if store is not None:
         store.put(key, result.to_dict(), arrays=result.arrays)

@@ -1,12 +1,19 @@
 """Run one Kohn-Sham SCF with a fallback strategy; never return an unconverged result.
 
-The strategy, each step logged in ``ScfResult.strategy``:
+The strategy, each step logged in ``ScfResult.strategy`` and reported to the
+progress callback:
 
-1. DIIS from the given guess (the minao superposition by default);
-2. if that fails: level shift and damping, restarted from the last density;
-3. if that fails: second-order SCF (Newton) from the last orbitals.
+1. DIIS from the initial guess (minao, or the orbitals of a partner state such
+   as the anion when converging the neutral).  A guess from a partner state of
+   an open-shell target starts with a level shift, because plain DIIS from
+   such a guess tends to oscillate between near-degenerate occupations;
+2. level shift and damping, from the last density;
+3. Fermi smearing (fractional occupations), to get past a near-degenerate shell;
+4. second-order SCF (Newton) with integer aufbau occupations, from the last
+   orbitals.  This also brings a smeared solution back to integer occupation.
 
-If all fail, :class:`~superatom_lab.errors.ConvergenceError` is raised.
+The first step that converges with integer occupations ends the run; if none
+does, :class:`~superatom_lab.errors.ConvergenceError` is raised.
 
 Examples
 --------
@@ -34,6 +41,10 @@ from superatom_lab.qc.results import HARTREE_TO_EV, ScfResult
 
 ProgressCallback = Callable[[dict], None]
 
+FIRST_STEP_MAX_CYCLE = 40
+LEVEL_SHIFT_HARTREE = 0.25
+SMEARING_SIGMA_HARTREE = 0.005
+
 
 def _make_mf(mol, method: Method):
     from pyscf import dft
@@ -48,7 +59,7 @@ def _make_mf(mol, method: Method):
     return mf
 
 
-def _channels(values, mol) -> list[list[float]]:
+def _channels(values) -> list[list[float]]:
     """Orbital energies or occupations as two lists (alpha, beta) of floats."""
     arr = np.asarray(values)
     if arr.ndim == 1:  # restricted: both channels share the orbitals
@@ -58,12 +69,121 @@ def _channels(values, mol) -> list[list[float]]:
     return [arr[0].tolist(), arr[1].tolist()]
 
 
+def guess_from_partner(arrays: dict, nalpha: int, nbeta: int, restricted: bool):
+    """Density matrix for a new electron count built from a converged partner state.
+
+    The partner's orbitals (per spin channel, in energy order) are filled by
+    aufbau with ``nalpha`` and ``nbeta`` electrons: removing an electron
+    empties the partner's highest beta orbital, adding one fills its lowest
+    empty orbital.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> arrays = {"mo_coeff": np.eye(3), "mo_energy": np.array([-2.0, -1.0, 0.5])}
+    >>> guess_from_partner(arrays, 2, 1, restricted=False)[1].diagonal().tolist()
+    [1.0, 0.0, 0.0]
+    """
+    coeff = np.asarray(arrays["mo_coeff"])
+    pair = (coeff, coeff) if coeff.ndim == 2 else (coeff[0], coeff[1])
+    dm = np.array([c[:, :n] @ c[:, :n].T for c, n in zip(pair, (nalpha, nbeta))])
+    return dm[0] + dm[1] if restricted else dm
+
+
+class _Run:
+    """Counts cycles across steps, reports progress and checks for cancellation."""
+
+    def __init__(self, label: str, progress, cancel):
+        self.label, self.progress, self.cancel = label, progress, cancel
+        self.cycles = 0
+        self.steps: list[dict] = []
+
+    def check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise CalculationCancelled(f"{self.label} was cancelled")
+
+    def callback(self, step: str):
+        def report(envs):
+            self.cycles += 1
+            self.check_cancel()
+            if self.progress is not None:
+                self.progress(
+                    {
+                        "stage": self.label,
+                        "step": step,
+                        "cycle": self.cycles,
+                        "energy_hartree": float(envs.get("e_tot", float("nan"))),
+                    }
+                )
+
+        return report
+
+    def run(self, step: str, mf, *args, **kwargs):
+        before, start = self.cycles, time.perf_counter()
+        mf.callback = self.callback(step)
+        mf.kernel(*args, **kwargs)
+        self.steps.append(
+            {
+                "step": step,
+                "converged": bool(mf.converged),
+                "cycles": self.cycles - before,
+                "wall_s": round(time.perf_counter() - start, 3),
+            }
+        )
+        return mf
+
+
+def _integer_occupations(mf) -> bool:
+    occ = np.asarray(mf.mo_occ)
+    return bool(np.allclose(occ, np.round(occ), atol=1e-6))
+
+
+def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run):
+    """Apply the strategy steps until one converges with integer occupations."""
+    from pyscf.scf import addons
+
+    dm = guess_dm
+    mf = None
+    plan = ["diis", "level shift + damping", "smearing", "newton"]
+    if from_partner and mol.spin > 0:
+        plan = ["level shift", "smearing", "newton"]
+    for step in plan:
+        if mf is not None:
+            dm = mf.make_rdm1()
+        if step == "newton":
+            base = mf if mf is not None else _make_mf(mol, method)
+            plain = _make_mf(mol, method)
+            if mf is None:
+                plain.kernel(dm0=dm)  # pragma: no cover - newton is never the first step
+            mo_coeff = base.mo_coeff
+            mo_occ = plain.get_occ(base.mo_energy, mo_coeff)  # integer aufbau occupations
+            newton = plain.newton()
+            newton.max_cycle = method.max_cycle
+            mf = run.run(step, newton, mo_coeff, mo_occ)
+        else:
+            mf = _make_mf(mol, method)
+            if step == "diis":
+                mf.max_cycle = min(method.max_cycle, FIRST_STEP_MAX_CYCLE)
+            elif step == "smearing":
+                mf = addons.smearing_(mf, sigma=SMEARING_SIGMA_HARTREE, method="fermi")
+            else:
+                mf.level_shift = LEVEL_SHIFT_HARTREE
+                if "damping" in step:
+                    mf.damp = 0.3
+                    mf.diis_start_cycle = 4
+            mf = run.run(step, mf, dm0=dm)
+        if mf.converged and step != "smearing" and _integer_occupations(mf):
+            return mf
+    return None
+
+
 def run_scf(
     cluster: Cluster,
     method: Method,
     *,
     charge: int,
     spin: int,
+    partner=None,
     guess_dm=None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
@@ -79,11 +199,16 @@ def run_scf(
         Functional, basis, grid, thresholds.
     charge, spin : int
         The state to converge (2S for ``spin``).
+    partner : ScfResult, optional
+        A converged state of the same geometry and method with its orbitals
+        (``arrays``); its orbitals, refilled for this electron count, are the
+        initial guess.
     guess_dm : array, optional
-        Initial density matrix; PySCF's minao guess when omitted.
+        Initial density matrix (ignored when ``partner`` is given); PySCF's
+        minao guess when neither is given.
     progress : callable, optional
-        Called after every SCF cycle with a dict ``{"stage", "cycle", "energy_hartree",
-        "step"}``.
+        Called after every SCF cycle with a dict ``{"stage", "step", "cycle",
+        "energy_hartree"}``.
     cancel : threading.Event, optional
         When set, the run stops at the next cycle with :class:`CalculationCancelled`.
     log_path : path, optional
@@ -97,72 +222,20 @@ def run_scf(
         If ``cancel`` was set.
     """
     start = time.perf_counter()
+    run = _Run(f"{cluster.name} q={charge:+d} 2S={spin}", progress, cancel)
+    run.check_cancel()
     mol = build_mole(cluster, method, charge=charge, spin=spin, output=log_path)
     check_size(cluster, method, n_basis_functions=mol.nao_nr())
-    cycles = 0
-    steps: list[dict] = []
-
-    def make_callback(step: str):
-        def callback(envs):
-            nonlocal cycles
-            cycles += 1
-            if cancel is not None and cancel.is_set():
-                raise CalculationCancelled(f"{cluster.name} (charge {charge}) was cancelled")
-            if progress is not None:
-                progress(
-                    {
-                        "stage": f"{cluster.name} q={charge:+d} 2S={spin}",
-                        "step": step,
-                        "cycle": cycles,
-                        "energy_hartree": float(envs.get("e_tot", float("nan"))),
-                    }
-                )
-
-        return callback
-
-    if cancel is not None and cancel.is_set():
-        raise CalculationCancelled(f"{cluster.name} (charge {charge}) was cancelled")
-
-    mf = _make_mf(mol, method)
-    mf.callback = make_callback("diis")
-    mf.kernel(dm0=guess_dm)
-    steps.append({"step": "diis", "converged": bool(mf.converged), "cycles": cycles})
-
-    if not mf.converged:
-        dm = mf.make_rdm1()
-        mf = _make_mf(mol, method)
-        mf.level_shift = 0.3
-        mf.damp = 0.3
-        mf.diis_start_cycle = 4
-        mf.callback = make_callback("level shift + damping")
-        before = cycles
-        mf.kernel(dm0=dm)
-        steps.append(
-            {"step": "level shift + damping", "converged": bool(mf.converged),
-             "cycles": cycles - before}
-        )  # fmt: skip
-
-    if not mf.converged:
-        mo_coeff, mo_occ = mf.mo_coeff, mf.mo_occ
-        plain = _make_mf(mol, method)
-        newton = plain.newton()
-        newton.callback = make_callback("newton")
-        before = cycles
-        newton.kernel(mo_coeff, mo_occ)
-        mf = newton
-        steps.append({"step": "newton", "converged": bool(mf.converged), "cycles": cycles - before})
-
-    if not mf.converged:
+    if partner is not None and partner.arrays is not None:
+        guess_dm = guess_from_partner(partner.arrays, *mol.nelec, restricted=mol.spin == 0)
+    mf = _converge(mol, method, guess_dm, partner is not None, run)
+    if mf is None:
         raise ConvergenceError(
             f"the SCF of {cluster.name} (charge {charge}, 2S={spin}, {method.label()}) did not "
-            f"converge after {cycles} cycles ({', '.join(s['step'] for s in steps)}): no energy is "
-            "reported. Check the geometry, or try another spin or preset."
+            f"converge after {run.cycles} cycles ({', '.join(s['step'] for s in run.steps)}): "
+            "no energy is reported. Check the geometry, or try another spin or preset."
         )
-
-    if mol.spin == 0 and np.asarray(mf.mo_occ).ndim == 1:
-        s2 = 0.0
-    else:
-        s2 = float(mf.spin_square()[0])
+    s2 = 0.0 if np.asarray(mf.mo_occ).ndim == 1 else float(mf.spin_square()[0])
     s = spin / 2
     return ScfResult(
         formula=cluster.formula,
@@ -171,14 +244,14 @@ def run_scf(
         energy_hartree=float(mf.e_tot),
         converged=True,
         method=method.summary(),
-        n_cycles=cycles,
+        n_cycles=run.cycles,
         wall_s=round(time.perf_counter() - start, 3),
         s2=s2,
         s2_expected=s * (s + 1),
-        orbital_energies_ev=_channels(np.asarray(mf.mo_energy) * HARTREE_TO_EV, mol),
-        occupations=_channels(mf.mo_occ, mol),
+        orbital_energies_ev=_channels(np.asarray(mf.mo_energy) * HARTREE_TO_EV),
+        occupations=_channels(mf.mo_occ),
         n_basis_functions=int(mol.nao_nr()),
-        strategy=steps,
+        strategy=run.steps,
         arrays={
             "mo_coeff": np.asarray(mf.mo_coeff),
             "mo_energy": np.asarray(mf.mo_energy),
