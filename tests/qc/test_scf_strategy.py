@@ -58,3 +58,12 @@ def test_too_large_system_names_the_basis_function_count():
     tiny = get_method("quick", max_basis_functions=10)
     with pytest.raises(SystemTooLargeError, match=r"needs \d+ basis functions"):
         run_scf(OH, tiny, charge=0, spin=1)
+
+
+def test_closed_shell_orbital_energies_are_not_rescaled():
+    result = run_scf(OH, get_method("quick"), charge=-1, spin=0)
+    alpha, beta = result.orbital_energies_ev
+    assert alpha == beta
+    assert min(alpha) < -400  # the O 1s level (about -497 eV in PBE), at full size
+    assert result.occupations[0][:5] == [1.0] * 5 and result.occupations[0][5] == 0.0
+    assert result.lumo_ev - result.homo_ev > 1.0

@@ -59,13 +59,15 @@ def _make_mf(mol, method: Method):
     return mf
 
 
-def _channels(values) -> list[list[float]]:
-    """Orbital energies or occupations as two lists (alpha, beta) of floats."""
-    arr = np.asarray(values)
-    if arr.ndim == 1:  # restricted: both channels share the orbitals
-        if arr.size and arr.max() > 1.5:  # occupations 0/2 -> 0/1 per channel
-            arr = arr / 2.0
-        return [arr.tolist(), arr.tolist()]
+def _channels(values, scale: float = 1.0) -> list[list[float]]:
+    """Two lists (alpha, beta) of floats; a restricted array is shared and scaled.
+
+    ``scale`` applies to restricted arrays only: 0.5 turns closed-shell
+    occupations (0 or 2) into per-channel occupations (0 or 1).
+    """
+    arr = np.asarray(values, dtype=float)
+    if arr.ndim == 1:
+        return [(arr * scale).tolist(), (arr * scale).tolist()]
     return [arr[0].tolist(), arr[1].tolist()]
 
 
@@ -249,7 +251,7 @@ def run_scf(
         s2=s2,
         s2_expected=s * (s + 1),
         orbital_energies_ev=_channels(np.asarray(mf.mo_energy) * HARTREE_TO_EV),
-        occupations=_channels(mf.mo_occ),
+        occupations=_channels(mf.mo_occ, scale=0.5),
         n_basis_functions=int(mol.nao_nr()),
         strategy=run.steps,
         arrays={
