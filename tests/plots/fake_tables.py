@@ -37,7 +37,9 @@ def table_from_levels(levels, formula="Al13", charge=-1, spin=0, occupation=2.0,
     emp = [i for i, o in enumerate(orbitals) if o.occupation == 0]
     homo = max(occ, key=lambda i: orbitals[i].energy_ev)
     lumo = min(emp, key=lambda i: orbitals[i].energy_ev) if emp else None
-    return OrbitalTable(formula, charge, spin, {"preset": "quick"}, tuple(orbitals), homo, lumo, 3.0)
+    return OrbitalTable(
+        formula, charge, spin, {"preset": "quick"}, tuple(orbitals), homo, lumo, 3.0
+    )
 
 
 #: Al13- with PBE-like levels: 40 valence electrons close the 2P shell.

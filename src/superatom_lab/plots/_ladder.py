@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 DEGENERACY_TOL_EV = 0.05
+SEMICORE_GAP_EV = 8.0
 OCCUPIED_COLOR = "#1f4e9c"
 EMPTY_COLOR = "#c0392b"
 PARTLY_COLOR = "#e08e0b"
@@ -52,12 +53,12 @@ def new_axes(ax, figsize):
 
 
 def group_by_energy(energies, tol_ev: float = DEGENERACY_TOL_EV) -> list[list[int]]:
-    """Indices of ``energies`` in groups of levels within ``tol_ev`` of the group's first.
+    """Indices of ``energies`` in groups within ``tol_ev`` of the group's lowest, lowest first.
 
     Examples
     --------
     >>> group_by_energy([-3.0, -5.0, -3.02, -1.0])
-    [[1], [0, 2], [3]]
+    [[1], [2, 0], [3]]
     """
     order = sorted(range(len(energies)), key=lambda i: energies[i])
     groups: list[list[int]] = []
@@ -176,14 +177,31 @@ def level_legend(ax, *, partly: bool = False, loc: str = "lower left", below: bo
 
 
 def energy_window(orbitals, window_ev) -> tuple[float, float]:
-    """``window_ev`` or, when None, every non-core orbital (padded by 0.4 eV)."""
+    """``window_ev``, or by default the valence levels (padded by 0.4 eV).
+
+    The valence levels are the orbitals not labelled ``"core"``, down from the
+    top to the first gap wider than ``SEMICORE_GAP_EV`` (which leaves out
+    semicore shells such as Na 2p, 25 eV below the 1S shell of Na8).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as O
+    >>> levels = [O(energy_ev=e, label="") for e in (-27.9, -4.4, -3.0, -1.7)]
+    >>> [round(e, 2) for e in energy_window(levels, None)]
+    [-4.8, -1.3]
+    """
     if window_ev is not None:
         lo, hi = window_ev
         return float(min(lo, hi)), float(max(lo, hi))
-    valence = [o.energy_ev for o in orbitals if o.label != "core"] or [
+    energies = sorted(o.energy_ev for o in orbitals if o.label != "core") or sorted(
         o.energy_ev for o in orbitals
-    ]
-    return min(valence) - 0.4, max(valence) + 0.4
+    )
+    lowest = energies[-1]
+    for below, above in zip(energies[-2::-1], energies[::-1]):
+        if above - below > SEMICORE_GAP_EV:
+            break
+        lowest = below
+    return lowest - 0.4, energies[-1] + 0.4
 
 
 def channel(table, spin: str) -> list:

@@ -220,7 +220,7 @@ def plot_levels_beside_jellium(
     energies = [o.energy_ev for o in shown] + [b.energy_ev for b in bars]
     y_lo = min(lo, min(energies) - 0.3)
     y_hi = max(hi, max(energies) + 0.3)
-    ax.set_ylim(y_lo, y_hi + 0.08 * (y_hi - y_lo))
+    ax.set_ylim(y_lo, y_hi + 0.12 * (y_hi - y_lo))
     ax.set_xlim(-w_dft / 2 - 4.6, x_jel + w_jel / 2 + 5.2)
     ax.set_xticks([])
     for side in ("top", "right", "bottom"):

@@ -36,7 +36,14 @@ def _charge_text(charge: int) -> str:
 
 
 def species_title(table) -> str:
-    """``"Na$_8$"``-style formula with its charge, for titles."""
+    """``"Na$_8$"``-style formula with its charge, for titles.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> species_title(SimpleNamespace(formula="Al13", charge=-1))
+    'Al$_{13}$$^{−}$'
+    """
     import re
 
     formula = re.sub(r"(\d+)", r"$_{\1}$", table.formula)
@@ -44,7 +51,18 @@ def species_title(table) -> str:
 
 
 def draw_gap(ax, homo_ev: float, lumo_ev: float, x: float) -> None:
-    """A double arrow from HOMO to LUMO at ``x`` with the gap written beside it."""
+    """A double arrow from HOMO to LUMO at ``x`` with the gap written beside it.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot()
+    >>> draw_gap(ax, -3.0, -1.7, x=0.0)
+    >>> ax.texts[-1].get_text().split()
+    ['gap', '1.30', 'eV']
+    """
     ax.annotate(
         "",
         xy=(x, lumo_ev),

@@ -7,7 +7,7 @@ Examples
 >>> from superatom_lab.qc.orbital_table import OrbitalInfo
 >>> orb = OrbitalInfo(3, "alpha", -3.1, 2.0, "1P", (0.02, 0.93, 0.03, 0, 0, 0, 0), 0.8)
 >>> ax = plot_l_weights(orb)
->>> [round(p.get_height(), 2) for p in ax.patches][:3]
+>>> [round(float(p.get_height()), 2) for p in ax.patches][:3]
 [0.02, 0.93, 0.03]
 """
 

@@ -15,7 +15,7 @@ Examples
 ...         OrbitalInfo(1, "alpha", -3.0, 2.0, "1P", s, 0.9))
 >>> table = OrbitalTable("X", -1, 0, {}, orbs, 1, None, 2.0)
 >>> pes_sticks(table, vde_ev=3.5).binding_ev.tolist()
-[5.5, 3.5]
+[3.5, 5.5]
 >>> float(pes_curve(table, 3.5, 0.2, np.array([3.5]))[0])
 2.0
 """
@@ -164,9 +164,9 @@ def simulated_pes(
     if show_sticks and inside.any():
         ax.vlines(at[inside], 0, height[inside], color="0.2", lw=1.2, gid="sticks",
                   label="levels (height = electrons)")  # fmt: skip
-    top = max(float(curve.max()), float(height.max()), 1e-9)
+    top = max(float(curve.max()), float(height[inside].max(initial=0.0)), 1e-9)
     ax.set_xlim(lo, hi)
-    ax.set_ylim(0, 1.3 * top)
+    ax.set_ylim(0, 1.4 * top)
     if show_labels:
         for group, b, h in zip(groups, at, height):
             if not lo <= b <= hi:

@@ -1,0 +1,102 @@
+"""nglview scenes, checked through the messages they queue for the front end."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from superatom_lab.errors import InputError
+from superatom_lab.viz import (
+    isovalue_slider,
+    orbital_view,
+    refresh_view,
+    scenes,
+    set_isovalue,
+    structure_view,
+)
+from tests.viz.synthetic_cube import na2_cluster
+
+
+def calls(view, method):
+    return [m for m in view._ngl_msg_archive if m["methodName"] == method]
+
+
+def surfaces(view):
+    return [m for m in calls(view, "addRepresentation") if m["args"] == ["surface"]]
+
+
+def test_structure_view_shows_the_atoms_in_ball_and_stick():
+    view = structure_view(na2_cluster(), height="320px")
+    assert len(view._ngl_component_ids) == 1
+    (load,) = calls(view, "loadFile")
+    assert load["kwargs"]["ext"] == "pdb" and load["args"][0]["data"].count("Na") >= 2
+    (rep,) = calls(view, "addRepresentation")
+    assert rep["args"] == ["ball+stick"] and rep["component_index"] == 0
+
+
+def test_view_has_a_fixed_size_and_resizes_once_loaded(monkeypatch):
+    monkeypatch.setattr(scenes, "RESIZE_DELAYS_S", (0.05,))
+    view = structure_view(na2_cluster(), width="500px", height="320px")
+    assert (view.layout.width, view.layout.height) == ("500px", "320px")
+    assert ["500px", "320px"] in [m["args"] for m in calls(view, "setSize")]
+    before = len(calls(view, "handleResize"))
+    assert before >= 1  # queued until the front end has loaded the view
+    view.loaded = True  # what the front end reports once the view is on the page
+    assert len(calls(view, "handleResize")) >= before + 1  # at once ...
+    deadline = time.monotonic() + 5
+    while len(calls(view, "handleResize")) < before + 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(calls(view, "handleResize")) == before + 2  # ... and again a moment later
+    refresh_view(view)
+    assert len(calls(view, "handleResize")) == before + 3
+
+
+def test_orbital_view_draws_both_signs(px_cube):
+    cluster, path = px_cube
+    view = orbital_view(cluster, path, isovalue=0.03, positive_color="blue",
+                        negative_color="red")  # fmt: skip
+    assert len(view._ngl_component_ids) == 2
+    cube_load = calls(view, "loadFile")[1]
+    assert cube_load["kwargs"]["ext"] == "cube"
+    assert cube_load["kwargs"]["defaultRepresentation"] is False
+    reps = surfaces(view)
+    assert [
+        (r["component_index"], r["kwargs"]["isolevel"], r["kwargs"]["color"]) for r in reps
+    ] == [
+        (1, 0.03, "blue"),
+        (1, -0.03, "red"),
+    ]
+    assert all(r["kwargs"]["isolevelType"] == "value" for r in reps)
+
+
+def test_isovalue_can_be_changed_on_an_existing_view(px_cube):
+    cluster, path = px_cube
+    view = orbital_view(cluster, path)
+    set_isovalue(view, 0.005)
+    updates = [(m["repr_index"], m["kwargs"]["isolevel"]) for m in calls(view, "setParameters")]
+    assert updates == [(0, 0.005), (1, -0.005)]
+    slider = isovalue_slider(view, 0.02)
+    slider.value = 0.05
+    assert [m["kwargs"]["isolevel"] for m in calls(view, "setParameters")][-2:] == [0.05, -0.05]
+
+
+def test_bad_inputs_are_refused(px_cube, tmp_path):
+    cluster, path = px_cube
+    with pytest.raises(InputError, match="does not exist"):
+        orbital_view(cluster, tmp_path / "missing.cube")
+    with pytest.raises(InputError, match="isovalue"):
+        orbital_view(cluster, path, isovalue=0)
+    with pytest.raises(InputError, match="no orbital"):
+        set_isovalue(structure_view(cluster), 0.02)
+
+
+@pytest.mark.pyscf
+def test_orbital_view_of_a_real_na8_homo(na8_homo_cube):
+    na8, path = na8_homo_cube
+    start = time.perf_counter()
+    view = orbital_view(na8, path, isovalue=0.02)
+    assert time.perf_counter() - start < 5
+    assert len(view._ngl_component_ids) == 2
+    assert len(surfaces(view)) == 2
+    assert "Na" in calls(view, "loadFile")[0]["args"][0]["data"]
