@@ -13,7 +13,7 @@ import json
 import sys
 import time
 
-from superatom_lab.cli import orbitals_cmd
+from superatom_lab.cli import orbitals_cmd, science_cmds
 from superatom_lab.cli.parsing import OneLineParser, load_structure, parse_charge, parse_spin
 from superatom_lab.errors import (
     CalculationCancelled,
@@ -54,6 +54,7 @@ def build_parser() -> OneLineParser:
         )
         p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     orbitals_cmd.add_parser(sub)
+    science_cmds.add_parsers(sub)
     return parser
 
 
@@ -120,6 +121,8 @@ COMMANDS = {
     "ea": _cmd_property,
     "ip": _cmd_property,
     "orbitals": orbitals_cmd.run,
+    "jellium": science_cmds.run_jellium,
+    "count": science_cmds.run_count,
 }
 
 

@@ -25,7 +25,8 @@ class CycleBar:
         if self._bar is None:
             from tqdm import tqdm
 
-            self._bar = tqdm(total=None, unit="cycle", file=sys.stderr, leave=False)
+            # disable=None: no bar when stderr is not a terminal (logs, pipes, tests)
+            self._bar = tqdm(total=None, unit="cycle", file=sys.stderr, leave=False, disable=None)
         self._bar.set_description(f"{event['stage']} {event['step']}", refresh=False)
         self._bar.set_postfix_str(f"E={event['energy_hartree']:.6f} Ha", refresh=False)
         self._bar.update(1)

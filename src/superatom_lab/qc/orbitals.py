@@ -5,9 +5,11 @@ around the centre and projected onto spherical harmonics up to l = 6.  The
 weight of each l, the fraction inside the cluster's sphere and the dominant
 l give a shell label (1S, 1P, 1D, 2S, 1F, 2P, ...) in order of energy.
 
-Orbitals more than ``CORE_WINDOW_EV`` below the HOMO are atomic cores, and
-orbitals with most of their Mulliken population on ligand atoms (atoms outside
-the cluster's skeleton, see :func:`skeleton_atoms`) are ligand orbitals; both
+Atomic cores are orbitals more than ``CORE_WINDOW_EV`` below the HOMO, and
+orbitals more than ``LOCAL_CORE_WINDOW_EV`` below it with at least
+``CORE_ATOM_FRACTION`` of their Mulliken population on one atom (Na 2p, Al 2p).
+Orbitals with most of their population on ligand atoms (atoms outside the
+cluster's skeleton, see :func:`skeleton_atoms`) are ligand orbitals.  Both
 are labelled so rather than forced into a shell.
 
 Examples
@@ -41,6 +43,8 @@ from superatom_lab.qc.runner import compute_state
 BOHR_PER_ANGSTROM = 1 / 0.52917721092
 L_MAX = 6
 CORE_WINDOW_EV = 30.0
+LOCAL_CORE_WINDOW_EV = 12.0
+CORE_ATOM_FRACTION = 0.8
 SKELETON_MIN_NEIGHBOURS = 3
 
 
@@ -123,14 +127,14 @@ def angular_decomposition(
     return weights / norm[:, None], inside / norm
 
 
-def _ligand_fraction(mol, mo_coeff: np.ndarray, ligand_mask: np.ndarray) -> np.ndarray:
-    """Mulliken population of each orbital on the ligand atoms."""
-    if not ligand_mask.any():
-        return np.zeros(mo_coeff.shape[1])
+def atom_populations(mol, mo_coeff: np.ndarray) -> np.ndarray:
+    """Mulliken population of each orbital on each atom, shape ``(n_atoms, n_orb)``."""
     s = mol.intor_symmetric("int1e_ovlp")
     pop = mo_coeff * (s @ mo_coeff)  # (nao, n_orb), columns sum to 1
     ao_atom = np.array([label[0] for label in mol.ao_labels(fmt=False)])
-    return pop[ligand_mask[ao_atom]].sum(axis=0)
+    out = np.zeros((mol.natm, mo_coeff.shape[1]))
+    np.add.at(out, ao_atom, pop)
+    return out
 
 
 def analyse_orbitals(
@@ -180,12 +184,15 @@ def analyse_orbitals(
         weights, inside = angular_decomposition(
             mol, c, cluster.center_angstrom, r_max_angstrom=r_in + 4.0, inside_angstrom=r_in
         )
-        on_ligands = _ligand_fraction(mol, c, ligands)
+        populations = atom_populations(mol, c)
+        on_ligands = populations[ligands].sum(axis=0)
+        on_one_atom = populations.max(axis=0)
         energies = (energy[channel][picked] * HARTREE_TO_EV).tolist()
+        depth = [homo_all * HARTREE_TO_EV - e for e in energies]
         kinds = [
-            CORE if e < (homo_all * HARTREE_TO_EV - CORE_WINDOW_EV)
+            CORE if d > CORE_WINDOW_EV or (d > LOCAL_CORE_WINDOW_EV and one > CORE_ATOM_FRACTION)
             else LIGAND if lig > 0.5 else ""
-            for e, lig in zip(energies, on_ligands)
+            for d, lig, one in zip(depth, on_ligands, on_one_atom)
         ]  # fmt: skip
         labels = assign_shell_labels(energies, weights.tolist(), kinds)
         rows += [
