@@ -5,9 +5,9 @@ around the centre and projected onto spherical harmonics up to l = 6.  The
 weight of each l, the fraction inside the cluster's sphere and the dominant
 l give a shell label (1S, 1P, 1D, 2S, 1F, 2P, ...) in order of energy.
 
-Atomic cores are orbitals more than ``CORE_WINDOW_EV`` below the HOMO, and
-orbitals more than ``LOCAL_CORE_WINDOW_EV`` below it with at least
-``CORE_ATOM_FRACTION`` of their Mulliken population on one atom (Na 2p, Al 2p).
+Atomic cores are the occupied orbitals below the first gap wider than
+``CORE_GAP_EV`` met walking down from the HOMO (Na 2p lies 23 eV below the
+valence band of Na8), and any orbital more than ``CORE_WINDOW_EV`` below the HOMO.
 Orbitals with most of their population on ligand atoms (atoms outside the
 cluster's skeleton, see :func:`skeleton_atoms`) are ligand orbitals.  Both
 are labelled so rather than forced into a shell.
@@ -43,8 +43,7 @@ from superatom_lab.qc.runner import compute_state
 BOHR_PER_ANGSTROM = 1 / 0.52917721092
 L_MAX = 6
 CORE_WINDOW_EV = 30.0
-LOCAL_CORE_WINDOW_EV = 12.0
-CORE_ATOM_FRACTION = 0.8
+CORE_GAP_EV = 10.0
 SKELETON_MIN_NEIGHBOURS = 3
 
 
@@ -68,6 +67,27 @@ def skeleton_atoms(cluster: Cluster) -> np.ndarray:
     counts = np.bincount(i, minlength=len(atoms))
     mask = counts >= SKELETON_MIN_NEIGHBOURS
     return mask if mask.any() else np.ones(len(atoms), dtype=bool)
+
+
+def core_threshold_ev(occupied_ev: list[float], homo_ev: float) -> float:
+    """Energy below which occupied orbitals count as atomic cores.
+
+    Walking down from the HOMO, the first gap wider than ``CORE_GAP_EV``
+    between occupied levels separates valence from core; without such a gap,
+    ``CORE_WINDOW_EV`` below the HOMO.
+
+    Examples
+    --------
+    >>> core_threshold_ev([-60.0, -28.0, -28.0, -4.0, -3.0], -3.0)
+    -27.999
+    """
+    levels = sorted(occupied_ev, reverse=True)
+    for upper, lower in zip(levels, levels[1:]):
+        if upper - lower > CORE_GAP_EV:
+            return lower + 1e-3
+        if homo_ev - lower > CORE_WINDOW_EV:
+            break
+    return homo_ev - CORE_WINDOW_EV
 
 
 def sphere_radius_angstrom(cluster: Cluster) -> float:
@@ -186,13 +206,11 @@ def analyse_orbitals(
         )
         populations = atom_populations(mol, c)
         on_ligands = populations[ligands].sum(axis=0)
-        on_one_atom = populations.max(axis=0)
         energies = (energy[channel][picked] * HARTREE_TO_EV).tolist()
-        depth = [homo_all * HARTREE_TO_EV - e for e in energies]
+        top = core_threshold_ev(energies[:n_occ], homo_all * HARTREE_TO_EV)
         kinds = [
-            CORE if d > CORE_WINDOW_EV or (d > LOCAL_CORE_WINDOW_EV and one > CORE_ATOM_FRACTION)
-            else LIGAND if lig > 0.5 else ""
-            for d, lig, one in zip(depth, on_ligands, on_one_atom)
+            CORE if e < top else LIGAND if lig > 0.5 else ""
+            for e, lig in zip(energies, on_ligands)
         ]  # fmt: skip
         labels = assign_shell_labels(energies, weights.tolist(), kinds)
         rows += [
