@@ -67,3 +67,16 @@ def test_closed_shell_orbital_energies_are_not_rescaled():
     assert min(alpha) < -400  # the O 1s level (about -497 eV in PBE), at full size
     assert result.occupations[0][:5] == [1.0] * 5 and result.occupations[0][5] == 0.0
     assert result.lumo_ev - result.homo_ev > 1.0
+
+
+def test_states_share_grids_and_integrals():
+    from superatom_lab.qc.scf import SharedIntegrals
+
+    shared = SharedIntegrals()
+    neutral = run_scf(OH, get_method("quick"), charge=0, spin=1, shared=shared)
+    anion = run_scf(OH, get_method("quick"), charge=-1, spin=0, shared=shared, partner=neutral)
+    assert shared.builds == 1
+    alone = run_scf(OH, get_method("quick"), charge=-1, spin=0)
+    assert anion.energy_hartree == pytest.approx(alone.energy_hartree, abs=1e-7)
+    with pytest.raises(ValueError, match="another geometry"):
+        run_scf(Cluster(Atoms("H")), get_method("quick"), charge=0, spin=1, shared=shared)

@@ -20,6 +20,7 @@ from superatom_lab.core.spin_states import candidate_spins
 from superatom_lab.qc.presets import Method
 from superatom_lab.qc.results import HARTREE_TO_EV, PropertyResult, ScfResult
 from superatom_lab.qc.runner import compute_state
+from superatom_lab.qc.scf import SharedIntegrals
 from superatom_lab.store import ResultStore
 
 SPIN_CONTAMINATION_TOLERANCE = 0.10
@@ -53,6 +54,7 @@ def ground_state(
     method: Method,
     *,
     partner: ScfResult | None = None,
+    shared: SharedIntegrals | None = None,
     store: ResultStore | None = None,
     read_cache: bool = True,
     progress=None,
@@ -74,6 +76,8 @@ def ground_state(
     ----------
     partner : ScfResult, optional
         A converged state with orbitals, used as the initial guess.
+    shared : SharedIntegrals, optional
+        Grid, density fitting and core Hamiltonian shared across states.
 
     Returns
     -------
@@ -92,7 +96,7 @@ def ground_state(
         tried.append(
             compute_state(
                 cluster, method, charge=cluster.charge, spin=spin, store=store,
-                read_cache=read_cache, need_orbitals=True, partner=partner,
+                read_cache=read_cache, need_orbitals=True, partner=partner, shared=shared,
                 progress=progress, cancel=cancel,
             )
         )  # fmt: skip
@@ -146,6 +150,7 @@ def _pair(
     """
     first = cluster.with_charge(charges[0], spin=spin)
     second = cluster.with_charge(charges[1])
+    kwargs.setdefault("shared", SharedIntegrals())
     if first.n_electrons % 2 == 0 or second.spin is not None:
         best_a, tried_a = ground_state(first, method, **kwargs)
         best_b, tried_b = ground_state(second, method, partner=best_a, **kwargs)

@@ -42,6 +42,7 @@ def compute_state(
     read_cache: bool = True,
     need_orbitals: bool = False,
     partner: ScfResult | None = None,
+    shared=None,
     progress=None,
     cancel: threading.Event | None = None,
 ) -> ScfResult:
@@ -60,6 +61,8 @@ def compute_state(
         orbitals are missing is then computed again.
     partner : ScfResult, optional
         A converged state whose orbitals seed the SCF (see :func:`run_scf`).
+    shared : SharedIntegrals, optional
+        Integrals shared with the other states of this geometry and method.
     progress, cancel
         Passed on to :func:`superatom_lab.qc.scf.run_scf`.
     """
@@ -75,8 +78,8 @@ def compute_state(
     from superatom_lab.qc.scf import run_scf  # imports PySCF: only when computing
 
     result = run_scf(
-        cluster, method, charge=charge, spin=spin, partner=partner, progress=progress,
-        cancel=cancel,
+        cluster, method, charge=charge, spin=spin, partner=partner, shared=shared,
+        progress=progress, cancel=cancel,
     )  # fmt: skip
     result.key = key
     if store is not None:
