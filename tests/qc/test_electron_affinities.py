@@ -39,9 +39,12 @@ def test_positive_anion_homo_is_warned_about_exactly_when_it_happens(name):
     assert warned == (result.states[1].homo_ev > 0)
 
 
-def test_quick_preset_warns_that_it_lacks_diffuse_functions():
-    result = electron_affinity(catalogue.build("F"), get_method("quick"))
-    assert any("no diffuse functions" in w for w in result.warnings)
+def test_warning_when_a_small_anion_has_no_diffuse_functions():
+    # quick: LANL2DZ on Na (no diffuse functions), def2-SVPD on F (diffuse)
+    sodium = electron_affinity(catalogue.build("Na"), get_method("quick"))
+    assert any("lanl2dz has no diffuse functions" in w for w in sodium.warnings)
+    fluorine = electron_affinity(catalogue.build("F"), get_method("quick"))
+    assert not any("no diffuse functions" in w for w in fluorine.warnings)
 
 
 def test_ionization_energy_of_sodium():

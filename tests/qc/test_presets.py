@@ -29,11 +29,13 @@ def test_light_elements_have_no_ecp():
     assert build_mole(cluster, get_method(), charge=0, spin=1).nelectron == 17
 
 
-def test_diffuse_basis_is_larger_than_plain():
-    cl = Cluster(Atoms("Cl"))
-    assert count_basis_functions(cl, get_method("standard")) > count_basis_functions(
-        cl, get_method("quick")
-    )
+def test_quick_puts_an_ecp_basis_on_metals_only():
+    alo = Cluster(Atoms("AlO", positions=[(0, 0, 0), (0, 0, 1.62)]))
+    quick = get_method("quick")
+    assert ecp_for(alo, quick) == {"Al": "lanl2dz"}
+    mol = build_mole(alo, quick, charge=0, spin=1)
+    assert mol.nelectron == 3 + 8  # Al keeps 3 valence electrons, O all 8
+    assert count_basis_functions(alo, quick) < count_basis_functions(alo, get_method("standard"))
 
 
 def test_unknown_preset_is_an_input_error():

@@ -22,7 +22,8 @@ OH = Cluster(Atoms("OH", positions=[(0, 0, 0), (0, 0, 0.9697)]), name="OH")
 def test_open_shell_result_records_spin_and_method():
     result = run_scf(OH, get_method("quick"), charge=0, spin=1)
     assert result.converged
-    assert result.method["xc"] == "pbe" and result.method["basis"] == "def2-svp"
+    assert result.method["xc"] == "pbe" and result.method["basis"] == "def2-svpd"
+    assert result.method["metal_basis"] == "lanl2dz"
     assert result.s2_expected == pytest.approx(0.75)
     assert result.s2 == pytest.approx(0.75, abs=0.02)
     assert sum(result.occupations[0]) == pytest.approx(5) and sum(result.occupations[1]) == 4

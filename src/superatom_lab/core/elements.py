@@ -134,3 +134,23 @@ def is_transition_metal(element: str | int) -> bool:
     """
     g = group(element)
     return g is not None and 3 <= g <= 12
+
+
+def is_metal(element: str | int) -> bool:
+    """True for the metals from Na on: groups 1-13, the f block, Sn and Pb, Bi and Po.
+
+    Light metals (Li, Be) are left out: small all-electron basis sets describe
+    them well, while effective core potentials start at Na.
+
+    Examples
+    --------
+    >>> [is_metal(s) for s in ("Li", "Na", "Al", "Si", "Au", "Sn", "I")]
+    [False, True, True, False, True, True, False]
+    """
+    z = element if isinstance(element, int) else atomic_number(element)
+    if z < 11:
+        return False
+    g = group(z)
+    return (
+        g is None or g <= 13 or (g == 14 and period(z) >= 5) or (g in (15, 16) and period(z) == 6)
+    )

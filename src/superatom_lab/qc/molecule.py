@@ -51,7 +51,7 @@ def build_mole(cluster: Cluster, method: Method, *, charge: int, spin: int, outp
     mol = gto.Mole()
     mol.atom = _atom_list(cluster)
     mol.unit = "Angstrom"
-    mol.basis = method.basis
+    mol.basis = {s: method.basis_for(s)[0] for s in sorted(set(cluster.symbols))}
     ecp = ecp_for(cluster, method)
     if ecp:
         mol.ecp = ecp
@@ -74,7 +74,7 @@ def build_mole(cluster: Cluster, method: Method, *, charge: int, spin: int, outp
 
 
 def ecp_for(cluster: Cluster, method: Method) -> dict[str, str]:
-    """The method's ECP for each element that has one (def2: beyond Kr), else nothing.
+    """The ECP of each element that has one in the method (def2: beyond Kr), else nothing.
 
     Examples
     --------
@@ -85,11 +85,12 @@ def ecp_for(cluster: Cluster, method: Method) -> dict[str, str]:
     """
     from pyscf import gto
 
-    if not method.ecp:
-        return {}
-    return {
-        s: method.ecp for s in sorted(set(cluster.symbols)) if gto.basis.load_ecp(method.ecp, s)
-    }
+    found = {}
+    for symbol in sorted(set(cluster.symbols)):
+        _, ecp = method.basis_for(symbol)
+        if ecp and gto.basis.load_ecp(ecp, symbol):
+            found[symbol] = ecp
+    return found
 
 
 def _missing_elements(cluster: Cluster, method: Method) -> list[str]:
@@ -98,7 +99,7 @@ def _missing_elements(cluster: Cluster, method: Method) -> list[str]:
     missing = []
     for symbol in sorted(set(cluster.symbols)):
         try:
-            if not gto.basis.load(method.basis, symbol):
+            if not gto.basis.load(method.basis_for(symbol)[0], symbol):
                 missing.append(symbol)
         except (KeyError, RuntimeError, ValueError):
             missing.append(symbol)
@@ -113,7 +114,7 @@ def count_basis_functions(cluster: Cluster, method: Method) -> int:
     >>> from ase import Atoms
     >>> from superatom_lab.qc.presets import get_method
     >>> count_basis_functions(Cluster(Atoms("F")), get_method("quick"))
-    14
+    23
     """
     spin = cluster.spin if cluster.spin is not None else cluster.default_spin
     return build_mole(cluster, method, charge=cluster.charge, spin=spin).nao_nr()

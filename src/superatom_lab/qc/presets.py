@@ -43,6 +43,9 @@ class Method:
         SCF cycles per strategy step.
     max_basis_functions : int
         Largest system (in basis functions) the preset accepts.
+    metal_basis, metal_ecp : str or None
+        Basis and ECP for metal atoms from Na on (``core.elements.is_metal``);
+        ``basis`` and ``ecp`` for every other atom.
     description : str
         What the preset is for.
     """
@@ -57,6 +60,22 @@ class Method:
     max_cycle: int = 100
     max_basis_functions: int = 400
     description: str = ""
+    metal_basis: str | None = None
+    metal_ecp: str | None = None
+
+    def basis_for(self, symbol: str) -> tuple[str, str | None]:
+        """The (basis, ECP) names used for one element.
+
+        Examples
+        --------
+        >>> get_method("quick").basis_for("Al"), get_method("quick").basis_for("O")
+        (('lanl2dz', 'lanl2dz'), ('def2-svpd', 'def2-svpd'))
+        """
+        from superatom_lab.core.elements import is_metal
+
+        if self.metal_basis and is_metal(symbol):
+            return self.metal_basis, self.metal_ecp
+        return self.basis, self.ecp
 
     def key_fields(self) -> dict:
         """The fields that decide the numbers (everything but name and text)."""
@@ -70,8 +89,17 @@ class Method:
         return {"preset": self.name, **self.key_fields()}
 
     def label(self) -> str:
-        """Human label such as ``"B3LYP/def2-SVPD"``."""
-        return f"{self.xc.upper()}/{self.basis}"
+        """Human label such as ``"B3LYP/def2-svpd"``.
+
+        Examples
+        --------
+        >>> get_method("quick").label()
+        'PBE/def2-svpd, lanl2dz+ECP on metals'
+        """
+        text = f"{self.xc.upper()}/{self.basis}"
+        if self.metal_basis:
+            text += f", {self.metal_basis}{'+ECP' if self.metal_ecp else ''} on metals"
+        return text
 
 
 PRESETS: dict[str, Method] = {
@@ -91,14 +119,17 @@ PRESETS: dict[str, Method] = {
     "quick": Method(
         name="quick",
         xc="pbe",
-        basis="def2-svp",
-        ecp="def2-svp",
+        basis="def2-svpd",
+        ecp="def2-svpd",
+        metal_basis="lanl2dz",
+        metal_ecp="lanl2dz",
         grids_level=1,
         conv_tol=1e-7,
         max_basis_functions=800,
         description=(
-            "Interactive screening of metal clusters: PBE/def2-SVP with density fitting and "
-            "a coarse grid. No diffuse functions, so small-anion EAs come out too low."
+            "Interactive work on metal clusters: PBE with density fitting and a coarse grid; "
+            "LANL2DZ with its ECP on metals from Na on, diffuse def2-SVPD on everything else. "
+            "Al13 EA in under 30 s on 2 cores (docs/benchmarks.md)."
         ),
     ),
 }

@@ -104,7 +104,7 @@ def ground_state(
     return best, tried
 
 
-def _warnings(states: list[ScfResult], method: Method, n_atoms: int) -> list[str]:
+def _warnings(states: list[ScfResult], method: Method, cluster: Cluster) -> list[str]:
     """Honest warnings about the states behind a value: spin contamination, unbound anions."""
     notes = []
     anion = min(states, key=lambda r: r.charge)
@@ -122,9 +122,11 @@ def _warnings(states: list[ScfResult], method: Method, n_atoms: int) -> list[str
             "basis (self-interaction error); the delta-SCF value can still be close, but check "
             "it against a range-separated functional"
         )
-    if anion.charge < 0 and n_atoms <= SMALL_ANION_ATOMS and not _has_diffuse(method.basis):
+    plain = sorted({method.basis_for(s)[0] for s in cluster.symbols} - {""})
+    plain = [b for b in plain if not _has_diffuse(b)]
+    if anion.charge < 0 and cluster.n_atoms <= SMALL_ANION_ATOMS and plain:
         notes.append(
-            f"{method.basis} has no diffuse functions; small anions need them "
+            f"{', '.join(plain)} has no diffuse functions; small anions need them "
             "(expect an electron affinity that is too low)"
         )
     return notes
@@ -167,7 +169,7 @@ def _pair(
         states=[best_a, best_b],
         method=method.summary(),
         candidates=tried_a + tried_b,
-        warnings=_warnings([best_a, best_b], method, cluster.n_atoms),
+        warnings=_warnings([best_a, best_b], method, cluster),
     )
 
 
