@@ -17,10 +17,27 @@ from superatom_lab.qc.results import PropertyResult
 SHORT = {"electron_affinity": "EA", "ionization_energy": "IE"}
 
 
-def property_json(result: PropertyResult, structure: str, *, elapsed_s: float) -> dict:
+def reference_json(reference) -> dict | None:
+    """A reference value as JSON, or ``None``."""
+    if reference is None:
+        return None
+    return {
+        "value_ev": reference.value_ev,
+        "kind": reference.kind,
+        "source": reference.source,
+        "uncertainty_ev": reference.uncertainty_ev,
+    }
+
+
+def property_json(
+    result: PropertyResult, structure: str, *, elapsed_s: float, reference=None
+) -> dict:
     """The ``--json`` object of ``superatom ea`` / ``superatom ip``."""
     given = result.states[0]
     method = dict(result.method)
+    label = f"{SHORT.get(result.property, result.property)}"
+    if result.property == "electron_affinity":
+        label = f"EA_{1 - given.charge}"
     return {
         "structure": structure,
         "formula": given.formula,
@@ -29,6 +46,7 @@ def property_json(result: PropertyResult, structure: str, *, elapsed_s: float) -
         "preset": method.get("preset"),
         "method": {k: v for k, v in method.items() if k != "preset"},
         "kind": result.kind,
+        "label": label,
         "value_ev": round(result.value_ev, 4),
         "energies_hartree": {f"{s.charge:+d}": s.energy_hartree for s in result.states},
         "spins": {f"{s.charge:+d}": s.spin for s in result.states},
@@ -50,15 +68,46 @@ def property_json(result: PropertyResult, structure: str, *, elapsed_s: float) -
         "compute_wall_s": round(result.wall_s, 3),
         "cached": result.cached,
         "warnings": list(result.warnings),
+        "relaxations": list(result.relaxations),
+        "reference": reference_json(reference),
     }
+
+
+def ladder_json(results: list, structure: str, *, elapsed_s: float, references: list) -> dict:
+    """The ``--json`` object of ``superatom ea --ladder N``: the first step's keys plus
+    ``ladder``, one entry per successive electron affinity."""
+    payload = property_json(results[0], structure, elapsed_s=elapsed_s, reference=references[0])
+    payload["kind"] = "vertical ladder"
+    payload["ladder"] = [
+        {
+            "label": f"EA_{1 - r.states[0].charge}",
+            "charge": r.states[0].charge,
+            "value_ev": round(r.value_ev, 4),
+            "spins": {f"{s.charge:+d}": s.spin for s in r.states},
+            "warnings": list(r.warnings),
+            "reference": reference_json(ref),
+        }
+        for r, ref in zip(results, references)
+    ]
+    payload["energies_hartree"] = {
+        f"{s.charge:+d}": s.energy_hartree for r in results for s in r.states
+    }
+    payload["warnings"] = sorted({w for r in results for w in r.warnings})
+    payload["compute_wall_s"] = round(sum(r.wall_s for r in results), 3)
+    payload["cached"] = all(r.cached for r in results)
+    return payload
 
 
 def property_text(
     result: PropertyResult, structure: str, *, elapsed_s: float, reference=None
 ) -> str:
     """A few human lines: the value, how it was obtained, experiment, warnings."""
-    short = SHORT.get(result.property, result.property)
     given, other = result.states
+    short = SHORT.get(result.property, result.property)
+    if result.property == "electron_affinity":
+        short = f"EA_{1 - given.charge}" if given.charge < 0 else "EA"
+    elif result.property == "vertical_detachment_energy":
+        short = "VDE"
     m = result.method
     source = "from cache" if result.cached else f"computed in {elapsed_s:.1f} s"
     lines = [
@@ -70,7 +119,7 @@ def property_text(
     ]
     if reference is not None:
         lines.append(
-            f"  experiment: {reference.value_ev:.3f} eV ({reference.kind}; {reference.source})"
+            f"  reference: {reference.value_ev:.3f} eV ({reference.kind}; {reference.source})"
         )
     lines += [f"  warning: {w}" for w in result.warnings]
     return "\n".join(lines)

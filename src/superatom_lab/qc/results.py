@@ -80,7 +80,8 @@ class PropertyResult:
     """A property from two or more SCF results, e.g. a vertical electron affinity.
 
     ``states`` holds the ground states used (e.g. the neutral then the anion);
-    ``candidates`` every state tried while finding them.
+    ``candidates`` every state tried while finding them; ``relaxations``
+    describes the relaxed geometries behind an adiabatic value or a VDE.
     """
 
     property: str
@@ -90,6 +91,7 @@ class PropertyResult:
     method: dict
     candidates: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    relaxations: list = field(default_factory=list)
 
     @property
     def converged(self) -> bool:

@@ -1,0 +1,75 @@
+"""Successive electron affinities EA_1, EA_2, ... of one geometry (vertical).
+
+EA_n is the energy released when the n-th extra electron is added:
+EA_n = E(charge 1-n) - E(charge -n).  A positive EA_2 means the dianion holds
+its second electron (B12H12 2-, B12(CN)12 2-); a negative one means it would
+shed it.
+
+Examples
+--------
+>>> ea_index(0), ea_index(-1)
+(1, 2)
+"""
+
+from __future__ import annotations
+
+from superatom_lab.core.cluster import Cluster
+from superatom_lab.errors import InputError
+from superatom_lab.qc.presets import Method
+from superatom_lab.qc.properties import _warnings, ground_state
+from superatom_lab.qc.results import HARTREE_TO_EV, PropertyResult
+from superatom_lab.qc.scf import SharedIntegrals
+
+MAX_LADDER = 6
+
+
+def ea_index(charge: int) -> int:
+    """The n of EA_n for the species of ``charge`` that accepts the electron (1 - charge)."""
+    return 1 - charge
+
+
+def electron_affinity_ladder(
+    cluster: Cluster, method: Method, n: int, *, spin: int | None = None, **kwargs
+) -> list[PropertyResult]:
+    """Vertical EA of the charge-Q species and of the next ``n - 1`` anions.
+
+    Parameters
+    ----------
+    cluster : Cluster
+        The geometry and the first acceptor's charge Q.
+    n : int
+        How many successive affinities (1 to ``MAX_LADDER``).
+    spin : int, optional
+        2S of the charge-Q species; every other state is taken in its ground spin.
+    **kwargs
+        ``store``, ``read_cache``, ``progress`` and ``cancel``.
+
+    Returns
+    -------
+    list of PropertyResult
+        One per step, in order; each holds its two states.
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_LADDER:
+        raise InputError(f"--ladder takes a whole number from 1 to {MAX_LADDER}, got {n!r}")
+    spin = cluster.spin if spin is None else spin
+    shared = SharedIntegrals()
+    states, candidates = [], []
+    partner = None
+    for k in range(n + 1):
+        state = cluster.with_charge(cluster.charge - k, spin=spin if k == 0 else None)
+        best, tried = ground_state(state, method, partner=partner, shared=shared, **kwargs)
+        states.append(best)
+        candidates.append(tried)
+        partner = best
+    return [
+        PropertyResult(
+            property="electron_affinity",
+            kind="vertical",
+            value_ev=(states[k].energy_hartree - states[k + 1].energy_hartree) * HARTREE_TO_EV,
+            states=[states[k], states[k + 1]],
+            method=method.summary(),
+            candidates=candidates[k] + candidates[k + 1],
+            warnings=_warnings([states[k], states[k + 1]], method, cluster),
+        )
+        for k in range(n)
+    ]
