@@ -203,9 +203,13 @@ class JelliumResult:
 
     @property
     def gap_ev(self) -> float | None:
-        """LUMO minus HOMO energy in eV (0 inside a partly filled level)."""
+        """LUMO minus HOMO energy in eV (0 inside a partly filled level).
+
+        Levels that cross at the Fermi energy (filled with smearing) share
+        electrons, so the gap is 0 rather than negative.
+        """
         lumo = self.lumo
-        return None if lumo is None else lumo.energy_ev - self.homo.energy_ev
+        return None if lumo is None else max(0.0, lumo.energy_ev - self.homo.energy_ev)
 
 
 def _check_inputs(n_electrons, rs_bohr, charge) -> tuple[int, float, int]:

@@ -46,7 +46,7 @@ def orbital_cube(
     channel: str = "alpha",
     resolution_angstrom: float = 0.25,
     margin_angstrom: float = 4.0,
-    store=None,
+    store="default",
 ) -> Path:
     """Write one orbital of ``cluster`` to ``path`` as a cube file and return the path.
 

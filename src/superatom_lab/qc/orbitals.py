@@ -164,7 +164,7 @@ def analyse_orbitals(
     charge: int | None = None,
     spin: int | None = None,
     n_virtual: int = 8,
-    store=None,
+    store="default",
     progress=None,
     cancel=None,
 ) -> OrbitalTable:

@@ -132,6 +132,19 @@ PRESETS: dict[str, Method] = {
             "Al13 EA in under 30 s on 2 cores (docs/benchmarks.md)."
         ),
     ),
+    "accurate": Method(
+        name="accurate",
+        xc="b3lyp",
+        basis="def2-tzvpd",
+        ecp="def2-tzvpd",
+        grids_level=4,
+        conv_tol=1e-9,
+        max_basis_functions=500,
+        description=(
+            "Publishable numbers for small species: B3LYP with the triple-zeta, diffuse "
+            "def2-TZVPD basis (def2 ECPs beyond Kr) and a fine grid (docs/benchmarks.md)."
+        ),
+    ),
 }
 
 DEFAULT_PRESET = "standard"

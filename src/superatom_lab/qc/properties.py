@@ -55,7 +55,7 @@ def ground_state(
     *,
     partner: ScfResult | None = None,
     shared: SharedIntegrals | None = None,
-    store: ResultStore | None = None,
+    store: ResultStore | None | str = "default",
     read_cache: bool = True,
     progress=None,
     cancel: threading.Event | None = None,

@@ -83,7 +83,7 @@ def relax(
     *,
     charge: int,
     spin: int,
-    store: ResultStore | None = None,
+    store: ResultStore | None | str = "default",
     read_cache: bool = True,
     progress=None,
     cancel: threading.Event | None = None,
@@ -97,6 +97,9 @@ def relax(
     CalculationCancelled
         If ``cancel`` was set.
     """
+    from superatom_lab.qc.runner import resolve_store
+
+    store = resolve_store(store)
     key = relax_key(cluster, method, charge, spin)
     if store is not None and read_cache:
         record = store.get(key)

@@ -27,6 +27,17 @@ from superatom_lab.qc.results import ScfResult
 from superatom_lab.store import ResultStore, scf_key
 
 
+def resolve_store(store):
+    """``"default"`` -> the user's :class:`ResultStore`; anything else unchanged.
+
+    Examples
+    --------
+    >>> resolve_store(None) is None
+    True
+    """
+    return ResultStore() if isinstance(store, str) and store == "default" else store
+
+
 def state_key(cluster: Cluster, method: Method, *, charge: int, spin: int) -> str:
     """Cache key of one state of ``cluster`` under ``method``."""
     return scf_key(cluster, charge=charge, spin=spin, method=method.key_fields())
@@ -38,7 +49,7 @@ def compute_state(
     *,
     charge: int,
     spin: int,
-    store: ResultStore | None = None,
+    store: ResultStore | None | str = "default",
     read_cache: bool = True,
     need_orbitals: bool = False,
     partner: ScfResult | None = None,
@@ -52,8 +63,9 @@ def compute_state(
     ----------
     cluster, method, charge, spin
         What to compute.
-    store : ResultStore, optional
-        Where results are looked up and saved; no caching when ``None``.
+    store : ResultStore, "default" or None
+        Where results are looked up and saved: the user's cache
+        (:func:`~superatom_lab.store.default_cache_dir`) by default, none when ``None``.
     read_cache : bool
         ``False`` ignores a stored result (it is still replaced by the new one).
     need_orbitals : bool
@@ -66,6 +78,7 @@ def compute_state(
     progress, cancel
         Passed on to :func:`superatom_lab.qc.scf.run_scf`.
     """
+    store = resolve_store(store)
     key = state_key(cluster, method, charge=charge, spin=spin)
     if store is not None and read_cache:
         record = store.get(key)

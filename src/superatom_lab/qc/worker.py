@@ -43,7 +43,7 @@ def _child(conn, task: str, cluster, method, store_root, options) -> None:
 
         module, name = TASKS[task].split(":")
         func = getattr(import_module(module), name)
-        store = ResultStore(store_root) if store_root is not None else None
+        store = ResultStore(store_root)  # None: the default cache folder
 
         def progress(event):
             conn.send(("progress", event))
@@ -66,7 +66,7 @@ class WorkerJob:
     cluster, method
         What to compute.
     store_root : path, optional
-        Cache folder for the child's :class:`~superatom_lab.store.ResultStore`.
+        Cache folder for the child (the default cache folder when omitted).
     **options
         Extra keyword arguments for the task function.
     """

@@ -1,0 +1,168 @@
+"""Electron-affinity benchmark of the presets against experiment, and Al13 against a baseline.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/ea_benchmark.py                   # every preset + baseline
+    .venv/bin/python benchmarks/ea_benchmark.py --skip-baseline   # without the 15-minute baseline
+    .venv/bin/python benchmarks/ea_benchmark.py --preset quick --species F Cl Al13
+
+For each preset it prints a table (species, experiment, computed, error, wall
+time, SCF cycles) and the mean absolute error.  Atoms are computed vertically
+(vertical = adiabatic for an atom); molecules adiabatically (both states
+relaxed), like the experiments; Al13 vertically at the catalogue geometry.
+Superhalogens are listed apart with the kind of value measured (VDE or EA).
+Every calculation starts from an empty cache, so the times are real.  Then
+Al13's EA with the quick preset runs next to a newcomer's PySCF script (UKS
+PBE/def2-SVP, density fitting, minao guess, default grids and cycles) in the
+same process, and the ratio of wall times is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+from importlib import metadata
+
+from superatom_lab.core import catalogue, reference
+from superatom_lab.errors import SuperatomLabError
+from superatom_lab.qc import adiabatic, properties
+from superatom_lab.qc.presets import PRESETS, get_method
+from superatom_lab.store import ResultStore
+
+MAIN_SET = ["F", "Cl", "Br", "I", "O", "Li", "Na", "Al", "Cu", "Au", "OH", "CN", "O2", "NO2",
+            "Al13"]  # fmt: skip
+SUPERHALOGENS = [("NaBr2", "VDE"), ("NaI2", "VDE"), ("BrO3", "adiabatic EA"),
+                 ("IO3", "adiabatic EA")]  # fmt: skip
+HARTREE_TO_EV = 27.211386245988
+
+# First-order spin-orbit lowering (eV) of an atom's ground level below the J-averaged
+# term that a scalar calculation describes, from the fine-structure levels in the
+# NIST Atomic Spectra Database: F 404.1, Cl 882.4, Br 3685.2, I 7603.2 cm-1 (2P),
+# O 158.3/227.0 cm-1 (3P), O- 177.1 cm-1, Al 112.1 cm-1.  Closed-shell anions have
+# none.  Measured EAs include it, so EA(compared) = EA(computed) - SO(neutral) + SO(anion),
+# as in the G2 protocol.
+SPIN_ORBIT_EV = {"F": 0.0167, "Cl": 0.0365, "Br": 0.1523, "I": 0.3142, "O": 0.0097, "Al": 0.0093}
+SPIN_ORBIT_ANION_EV = {"O": 0.0073}
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as handle:
+            cpu = next(line.split(":", 1)[1].strip() for line in handle if "model name" in line)
+    except (OSError, StopIteration):
+        pass
+    versions = ", ".join(f"{p} {metadata.version(p)}" for p in ("pyscf", "numpy", "geometric"))
+    return f"{os.cpu_count()} cores, {cpu}; Python {platform.python_version()}, {versions}"
+
+
+def compute(name: str, kind: str, method, store):
+    cluster = catalogue.build(name)
+    if kind == "VDE":
+        return adiabatic.vertical_detachment_energy(cluster, method, store=store)
+    if cluster.n_atoms == 1 or name == "Al13":
+        return properties.electron_affinity(cluster, method, store=store)
+    return adiabatic.electron_affinity_adiabatic(cluster, method, store=store)
+
+
+def run_row(name: str, kind: str, method) -> dict:
+    ref = reference.reference_value(name, kind)
+    with tempfile.TemporaryDirectory() as cache:
+        start = time.perf_counter()
+        try:
+            result = compute(name, kind, method, ResultStore(cache))
+        except SuperatomLabError as exc:
+            return {"name": name, "exp": ref.value_ev, "error": str(exc).splitlines()[0],
+                    "wall": time.perf_counter() - start}  # fmt: skip
+        wall = time.perf_counter() - start
+    cycles = sum(s.n_cycles for s in result.candidates)
+    so = SPIN_ORBIT_EV.get(name, 0.0) - SPIN_ORBIT_ANION_EV.get(name, 0.0)
+    calc = result.value_ev - so
+    return {"name": name, "kind": result.kind, "exp": ref.value_ev, "calc": calc, "so": so,
+            "err": calc - ref.value_ev, "wall": wall, "cycles": cycles,
+            "warnings": len(result.warnings)}  # fmt: skip
+
+
+def print_table(title: str, rows: list[dict]) -> None:
+    print(f"\n{title}")
+    print("| species | kind | experiment | computed | error | wall (s) | SCF cycles | warnings |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        if "error" in r:
+            print(f"| {r['name']} | - | {r['exp']:.3f} | FAILED: {r['error']} | | "
+                  f"{r['wall']:.1f} | | |")  # fmt: skip
+            continue
+        print(f"| {r['name']} | {r['kind']} | {r['exp']:.3f} | {r['calc']:.3f} | "
+              f"{r['err']:+.3f} | {r['wall']:.1f} | {r['cycles']} | {r['warnings']} |")  # fmt: skip
+    done = [r for r in rows if "err" in r]
+    if done:
+        mae = sum(abs(r["err"]) for r in done) / len(done)
+        print(f"\nMAE {mae:.3f} eV over {len(done)} species; {len(rows) - len(done)} failed; "
+              f"total wall {sum(r['wall'] for r in rows):.0f} s")  # fmt: skip
+
+
+def newcomer_al13(log) -> dict:
+    """The script a newcomer writes from PySCF's examples (see docs/benchmarks.md)."""
+    from pyscf import dft, gto
+
+    atoms = catalogue.build("Al13").atoms
+    geometry = [(s, tuple(p)) for s, p in zip(atoms.get_chemical_symbols(), atoms.positions)]
+    energies, converged = {}, {}
+    start = time.perf_counter()
+    for charge, spin in ((0, 1), (-1, 0)):
+        mol = gto.M(atom=geometry, basis="def2-svp", charge=charge, spin=spin, verbose=0)
+        mf = dft.UKS(mol).density_fit()
+        mf.xc = "pbe"
+        energies[charge] = mf.kernel()
+        converged[charge] = bool(mf.converged)
+        log(f"  baseline charge {charge:+d}: converged={converged[charge]} "
+            f"after {time.perf_counter() - start:.0f} s")  # fmt: skip
+    return {"ea": (energies[0] - energies[-1]) * HARTREE_TO_EV, "converged": converged,
+            "wall": time.perf_counter() - start}  # fmt: skip
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--preset", action="append", choices=sorted(PRESETS))
+    parser.add_argument("--species", nargs="+", help="a subset of the main set")
+    parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--skip-superhalogens", action="store_true")
+    args = parser.parse_args(argv)
+
+    def log(text):
+        print(text, file=sys.stderr, flush=True)
+
+    print(f"Machine: {machine()}")
+    species = args.species or MAIN_SET
+    for preset in args.preset or ["quick", "standard", "accurate"]:
+        method = get_method(preset)
+        rows = []
+        for name in species:
+            log(f"{preset}: {name} ...")
+            rows.append(run_row(name, "adiabatic EA", method))
+        print_table(f"## preset {preset}: {method.label()}, grid {method.grids_level}", rows)
+        if not args.skip_superhalogens and not args.species:
+            rows = []
+            for name, kind in SUPERHALOGENS:
+                log(f"{preset}: {name} {kind} ...")
+                rows.append(run_row(name, kind, method))
+            print_table(f"### superhalogens, preset {preset}", rows)
+
+    quick = run_row("Al13", "adiabatic EA", get_method("quick"))
+    print(f"\n## Al13 vertical EA, quick preset: {quick.get('calc', float('nan')):.3f} eV "
+          f"in {quick['wall']:.1f} s")  # fmt: skip
+    if not args.skip_baseline:
+        log("baseline: the newcomer's script on Al13 (about 15 minutes) ...")
+        base = newcomer_al13(log)
+        print(f"## newcomer's script (UKS PBE/def2-SVP, DF, default grids): EA {base['ea']:.3f} eV "
+              f"in {base['wall']:.0f} s, converged {base['converged']}")  # fmt: skip
+        print(f"## ratio baseline / quick: {base['wall'] / quick['wall']:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
