@@ -65,3 +65,30 @@ def test_list_prints_the_catalogue():
     assert result.returncode == 0
     for name in ("Al13", "BF4", "Li3O", "B12(CN)12", "W@Au12", "ZrO", "Pd"):
         assert name in result.stdout
+
+
+@pytest.mark.pyscf
+def test_ladder_of_oxygen():
+    data = run_json("ea", "O", "--ladder", "2", "--preset", "quick")
+    assert data["kind"] == "vertical ladder"
+    first, second = data["ladder"]
+    assert (first["label"], second["label"]) == ("EA_1", "EA_2")
+    assert first["value_ev"] > 1.0 and second["value_ev"] < 0  # O2- is unbound
+    assert first["reference"]["value_ev"] == pytest.approx(1.4611)
+    assert set(data["energies_hartree"]) == {"+0", "-1", "-2"}
+
+
+@pytest.mark.pyscf
+def test_adiabatic_kind_reports_relaxations():
+    data = run_json("ea", "OH", "--kind", "adiabatic", "--preset", "quick")
+    assert data["kind"] == "adiabatic" and data["label"] == "EA_1"
+    assert [r["charge"] for r in data["relaxations"]] == [0, -1]
+    assert abs(data["value_ev"] - 1.83) < 0.5
+
+
+def test_ladder_and_kind_do_not_mix():
+    result = subprocess.run(
+        [SUPERATOM, "ea", "O", "--ladder", "2", "--kind", "adiabatic"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2 and result.stderr.startswith("error: --ladder")
