@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from superatom_lab.cli import orbitals_cmd, property_cmd, science_cmds
+from superatom_lab.cli import doctor_cmd, orbitals_cmd, property_cmd, science_cmds
 from superatom_lab.cli.parsing import OneLineParser
 from superatom_lab.errors import (
     CalculationCancelled,
@@ -38,6 +38,7 @@ def build_parser() -> OneLineParser:
     property_cmd.add_parsers(sub)
     orbitals_cmd.add_parser(sub)
     science_cmds.add_parsers(sub)
+    doctor_cmd.add_parser(sub)
     return parser
 
 
@@ -59,6 +60,7 @@ COMMANDS = {
     "orbitals": orbitals_cmd.run,
     "jellium": science_cmds.run_jellium,
     "count": science_cmds.run_count,
+    "doctor": doctor_cmd.run,
 }
 
 
