@@ -86,6 +86,7 @@ def test_model_module_does_not_import_ipywidgets():
 
     code = (
         "import sys; import superatom_lab.apps.jellium_app as m; m.JelliumModel(); "
+        "import superatom_lab.apps.ea_app as e; e.EAModel(); "
         "print('ipywidgets' in sys.modules, 'pyscf' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -1,0 +1,415 @@
+"""Electron-affinity explorer: compute an EA or IE and place it among halogens and alkalis.
+
+:class:`EAModel` (traitlets, no widget import) turns the choices into a job
+for a :class:`~superatom_lab.apps.jobs.JobRunner`, formats the finished result
+(value, method, kind, convergence, wall time, warnings) and keeps a session
+table that can be saved as CSV.  :class:`EAView` builds the widgets lazily:
+dropdowns, Compute and Cancel, a progress bar fed by the runner's SCF cycles,
+the result and a scale that marks "superhalogen" (EA above chlorine's) and
+"superalkali" (IE below caesium's).
+
+Examples
+--------
+>>> model = EAModel(structure="Li3O")
+>>> model.prop, model.task
+('IE', 'ionization_energy')
+>>> model.structure = "BO2"
+>>> model.prop, model.kind
+('EA', 'vertical')
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+from pathlib import Path
+
+from traitlets import Any, Enum, HasTraits, Instance, Int, List, Unicode, observe
+
+from superatom_lab.apps.jobs import JobRunner
+from superatom_lab.core import catalogue
+from superatom_lab.plots.super_scale import ALKALIS, HALOGENS, classify, thresholds_ev
+
+PROPERTIES = {"EA": "electron affinity", "IE": "ionization energy"}
+TASKS = {
+    ("EA", "vertical"): "electron_affinity",
+    ("EA", "adiabatic"): "electron_affinity_adiabatic",
+    ("IE", "vertical"): "ionization_energy",
+    ("IE", "adiabatic"): "ionization_energy_adiabatic",
+}
+#: Columns of the session table, in CSV order.
+COLUMNS = ("structure", "charge", "property", "kind", "preset", "method", "value_ev",
+           "class", "converged", "cached", "wall_s", "warnings")  # fmt: skip
+ALKALI_LIKE = ("alkali", "superalkali")
+
+
+def structure_options() -> list[tuple[str, str]]:
+    """``(label, name)`` pairs for a dropdown: every catalogue species with its category.
+
+    Examples
+    --------
+    >>> structure_options()[1]
+    ('Cl (halogen)', 'Cl')
+    """
+    return [(f"{n} ({catalogue.get_species(n).category})", n) for n in catalogue.names()]
+
+
+def preset_options() -> list[str]:
+    """Preset names, the quick one first (the apps' default).
+
+    Examples
+    --------
+    >>> preset_options()[0]
+    'quick'
+    """
+    from superatom_lab.qc.presets import PRESETS
+
+    return ["quick", *[p for p in PRESETS if p != "quick"]]
+
+
+class EAModel(HasTraits):
+    """Choices, the running job and the results of the electron-affinity explorer.
+
+    Traits
+    ------
+    structure, charge, preset, prop, kind
+        What to compute: a catalogue name, the charge of the species, a method
+        preset, ``"EA"`` or ``"IE"``, ``"vertical"`` or ``"adiabatic"``.
+        Choosing an alkali or superalkali switches ``prop`` to ``"IE"``.
+    result : PropertyResult or None
+        The last finished result.
+    result_text : str
+        Lines: value, method, kind, convergence and wall time, classification, warnings.
+    error : str
+        One line about a failure (bad input or a failed calculation), else "".
+    session : list of dict
+        One row per finished result (see :data:`COLUMNS`); :meth:`to_csv` saves it.
+
+    Examples
+    --------
+    >>> m = EAModel(structure="Cl", preset="quick")
+    >>> m.task, m.runner.state
+    ('electron_affinity', 'idle')
+    """
+
+    structure = Unicode("Cl")
+    charge = Int(0)
+    preset = Unicode("quick")
+    prop = Enum(list(PROPERTIES), default_value="EA")
+    kind = Enum(["vertical", "adiabatic"], default_value="vertical")
+
+    runner = Instance(JobRunner)
+    result = Any(None, allow_none=True)
+    result_text = Unicode("")
+    error = Unicode("")
+    session = List()
+
+    def __init__(self, runner: JobRunner | None = None, **kwargs):
+        runner = runner if runner is not None else JobRunner()
+        super().__init__(runner=runner, **kwargs)
+        self._request: dict | None = None
+        self.runner.observe(self._on_runner_state, "state")
+        self._on_structure_change({"new": self.structure})
+
+    @property
+    def task(self) -> str:
+        """The worker task for the current choices."""
+        return TASKS[(self.prop, self.kind)]
+
+    @observe("structure")
+    def _on_structure_change(self, change) -> None:
+        try:
+            category = catalogue.get_species(change["new"]).category
+        except Exception:
+            return  # compute() reports an unknown name
+        self.prop = "IE" if category in ALKALI_LIKE else "EA"
+
+    def compute(self) -> None:
+        """Start the calculation for the current choices (a running one is replaced)."""
+        from superatom_lab.errors import SuperatomLabError
+        from superatom_lab.qc.presets import get_method
+
+        self.error = ""
+        try:
+            cluster = catalogue.build(self.structure, charge=self.charge)
+            method = get_method(self.preset)
+        except SuperatomLabError as exc:
+            self.error = str(exc).splitlines()[0]
+            return
+        self._request = {
+            "structure": cluster.name or self.structure,
+            "charge": self.charge,
+            "property": self.prop,
+            "kind": self.kind,
+            "preset": method.name,
+            "method": method.label(),
+        }
+        self.runner.submit(self.task, cluster, method)
+
+    def cancel(self) -> bool:
+        """Stop the running calculation; return whether one was running."""
+        return self.runner.cancel()
+
+    def _on_runner_state(self, change) -> None:
+        state = change["new"]
+        if state == "error":
+            self.error = self.runner.error
+        elif state == "done" and self._request is not None:
+            self._record(self.runner.result, self._request)
+
+    def _record(self, result, request: dict) -> None:
+        row = {
+            **request,
+            "value_ev": round(result.value_ev, 4),
+            "class": species_class(request["structure"], result.value_ev, request["property"]),
+            "converged": result.converged,
+            "cached": result.cached,
+            "wall_s": round(result.wall_s, 2),
+            "warnings": list(result.warnings),
+        }
+        self.result_text = result_text(row, job_wall_s=self.runner.wall_s)
+        self.session = [*self.session, row]
+        self.result = result
+
+    def to_csv(self, path) -> Path:
+        """Write the session table to ``path`` (CSV with a header row) and return the path."""
+        path = Path(path)
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+            writer.writeheader()
+            for row in self.session:
+                flat = {c: row.get(c, "") for c in COLUMNS}
+                flat["warnings"] = " | ".join(row.get("warnings", []))
+                writer.writerow(flat)
+        return path
+
+
+def species_class(name: str, value_ev: float, prop: str) -> str:
+    """``"superhalogen"``, ``"superalkali"``, ``"reference"`` (a halogen or alkali) or ``""``.
+
+    Examples
+    --------
+    >>> [species_class(n, v, "EA") for n, v in (("BO2", 4.3), ("F", 3.7), ("O", 1.4))]
+    ['superhalogen', 'reference', '']
+    """
+    if name in HALOGENS + ALKALIS:
+        return "reference"
+    return classify(value_ev, prop)
+
+
+def experiment_line(name: str, prop: str, charge: int) -> str:
+    """``"experiment: 3.61 eV (source)"`` for a neutral with a measured value, else "".
+
+    Examples
+    --------
+    >>> experiment_line("Cl", "EA", 0).startswith("experiment: 3.61 eV (adiabatic")
+    True
+    """
+    from superatom_lab.core.reference import experimental_ea, experimental_ie
+
+    if charge != 0:
+        return ""
+    ref = experimental_ea(name) if prop == "EA" else experimental_ie(name)
+    if ref is None:
+        return ""
+    kind = "adiabatic" if prop == "EA" else "first ionization"
+    return f"experiment: {ref.value_ev:.2f} eV ({kind}; {ref.source})"
+
+
+def result_text(row: dict, job_wall_s: float | None = None) -> str:
+    """The result as lines of text (value first), from a session-table row.
+
+    Examples
+    --------
+    >>> row = {"structure": "Cl", "charge": 0, "property": "EA", "kind": "vertical",
+    ...        "preset": "quick", "method": "PBE/def2-svpd", "value_ev": 3.71,
+    ...        "class": "reference", "converged": True, "cached": False, "wall_s": 2.1,
+    ...        "warnings": []}
+    >>> print(result_text(row))  # doctest: +ELLIPSIS
+    EA(Cl) = 3.71 eV (vertical)
+    method: PBE/def2-svpd [quick]
+    converged: yes; SCF wall time 2.1 s
+    experiment: 3.61 eV (adiabatic; ...)
+    a reference species of the scale (halogen or alkali)
+    """
+    prop, value = row["property"], row["value_ev"]
+    charge = f", charge {row['charge']:+d}" if row["charge"] else ""
+    lines = [
+        f"{prop}({row['structure']}{charge}) = {value:.2f} eV ({row['kind']})",
+        f"method: {row['method']} [{row['preset']}]",
+    ]
+    timing = f"SCF wall time {row['wall_s']:.1f} s"
+    if row["cached"]:
+        timing += " (from the cache"
+        timing += f", shown in {job_wall_s:.2f} s)" if job_wall_s is not None else ")"
+    lines.append(f"converged: {'yes' if row['converged'] else 'NO'}; {timing}")
+    experiment = experiment_line(row["structure"], prop, row["charge"])
+    if experiment:
+        lines.append(experiment)
+    limit = thresholds_ev()[prop]
+    if row["class"] == "reference":
+        lines.append("a reference species of the scale (halogen or alkali)")
+    elif row["class"] == "superhalogen":
+        lines.append(f"above chlorine's EA ({limit:.2f} eV): superhalogen")
+    elif row["class"] == "superalkali":
+        lines.append(f"below caesium's IE ({limit:.2f} eV): superalkali")
+    elif prop == "EA":
+        lines.append(f"not above chlorine's EA ({limit:.2f} eV): no superhalogen")
+    else:
+        lines.append(f"not below caesium's IE ({limit:.2f} eV): no superalkali")
+    lines += [f"warning: {w}" for w in row["warnings"]]
+    return "\n".join(lines)
+
+
+def session_html(rows: list[dict]) -> str:
+    """The session table as a small HTML table.
+
+    Examples
+    --------
+    >>> session_html([])
+    '<i>No results yet.</i>'
+    """
+    if not rows:
+        return "<i>No results yet.</i>"
+    shown = ("structure", "charge", "property", "kind", "preset", "value_ev", "class", "cached")
+    head = "".join(f"<th style='padding:0 8px'>{c}</th>" for c in shown)
+    body = "".join(
+        "<tr>" + "".join(f"<td style='padding:0 8px'>{html.escape(str(r[c]))}</td>"
+                         for c in shown) + "</tr>"
+        for r in rows
+    )  # fmt: skip
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+class EAView:
+    """Widgets of the electron-affinity explorer, built on first display.
+
+    Examples
+    --------
+    >>> view = EAView(EAModel())
+    >>> view.render().children[0].children[0].value
+    'Cl'
+    """
+
+    def __init__(self, model: EAModel | None = None, csv_path: str = "superatom-session.csv"):
+        self.model = model if model is not None else EAModel()
+        self.csv_path = csv_path
+        self._widget = None
+
+    @property
+    def widget(self):
+        """The top-level widget, built on first use."""
+        return self.render()
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.render()._repr_mimebundle_(**kwargs)
+
+    def render(self):
+        """Build the widgets once and return the top-level ``VBox``."""
+        if self._widget is not None:
+            return self._widget
+        import ipywidgets as ipw
+
+        m, runner = self.model, self.model.runner
+        style = {"description_width": "6em"}
+        self.structure = ipw.Dropdown(options=structure_options(), description="species",
+                                      style=style)  # fmt: skip
+        self.charge = ipw.IntText(description="charge", style=style,
+                                  layout=ipw.Layout(width="12em"))  # fmt: skip
+        self.preset = ipw.Dropdown(options=preset_options(), description="preset", style=style)
+        self.prop = ipw.ToggleButtons(options=[("EA", "EA"), ("IE", "IE")], description="compute",
+                                      style={"button_width": "5em"})  # fmt: skip
+        self.kind = ipw.ToggleButtons(options=["vertical", "adiabatic"], description="kind",
+                                      style={"button_width": "6em"})  # fmt: skip
+        for widget, name in ((self.structure, "structure"), (self.charge, "charge"),
+                             (self.preset, "preset"), (self.prop, "prop"),
+                             (self.kind, "kind")):  # fmt: skip
+            ipw.link((m, name), (widget, "value"))
+        self.compute_button = ipw.Button(description="Compute", button_style="primary")
+        self.cancel_button = ipw.Button(description="Cancel", disabled=True)
+        self.compute_button.on_click(lambda _: m.compute())
+        self.cancel_button.on_click(lambda _: m.cancel())
+        self.progress = ipw.IntProgress(value=0, min=0, max=30, description="SCF cycles",
+                                        style=style)  # fmt: skip
+        self.status = ipw.Label(value="")
+        self.notice = ipw.Label(value="")
+        self.result = ipw.HTML(value="")
+        self.scale = ipw.Image(format="png", layout=ipw.Layout(max_width="640px"))
+        self.table = ipw.HTML(value=session_html([]))
+        self.export_button = ipw.Button(description="Export CSV")
+        self.export_status = ipw.Label(value="")
+        self.export_button.on_click(self._on_export)
+        runner.observe(self._on_cycle, "cycle")
+        runner.observe(self._on_state, "state")
+        runner.observe(self._on_text, ["progress_text", "notice"])
+        m.observe(self._on_result, ["result", "error"])
+        m.observe(self._on_session, "session")
+        self._draw_scale(None)
+        self._on_state()
+        controls = ipw.VBox([self.structure, self.charge, self.preset, self.prop, self.kind,
+                             ipw.HBox([self.compute_button, self.cancel_button])])  # fmt: skip
+        self._widget = ipw.VBox([
+            controls, ipw.HBox([self.progress, self.status]), self.notice, self.result,
+            self.scale, ipw.HTML("<b>This session</b>"), self.table,
+            ipw.HBox([self.export_button, self.export_status]),
+        ])  # fmt: skip
+        return self._widget
+
+    # --- observers (they may run in the runner's watcher thread) --------------------
+    def _on_cycle(self, change) -> None:
+        cycle = change["new"]
+        if cycle > self.progress.max:
+            self.progress.max = cycle + 20
+        self.progress.value = cycle
+
+    def _on_state(self, change=None) -> None:
+        state = self.model.runner.state
+        self.cancel_button.disabled = state != "running"
+        styles = {"running": "info", "done": "success", "error": "danger",
+                  "cancelled": "warning"}  # fmt: skip
+        self.progress.bar_style = styles.get(state, "")
+        if state == "running":
+            self.result.value = "<i>computing ...</i>"
+        elif state == "cancelled":
+            self.result.value = "<i>Cancelled: nothing was stored for the unfinished run.</i>"
+
+    def _on_text(self, change=None) -> None:
+        self.status.value = self.model.runner.progress_text
+        self.notice.value = self.model.runner.notice
+
+    def _on_result(self, change=None) -> None:
+        m = self.model
+        if m.error:
+            self.result.value = (
+                f"<span style='color:#b00020'><b>Error:</b> {html.escape(m.error)}</span>"
+            )
+            return
+        if m.result is None or not m.result_text:
+            return
+        first, *rest = m.result_text.splitlines()
+        lines = [f"<b style='font-size:1.2em'>{html.escape(first)}</b>"]
+        for line in rest:
+            color = "#9f5f1f" if line.startswith("warning:") else "inherit"
+            lines.append(f"<span style='color:{color}'>{html.escape(line)}</span>")
+        self.result.value = "<br>".join(lines)
+        row = m.session[-1] if m.session else None
+        if row is not None:
+            self._draw_scale(row)
+
+    def _on_session(self, change) -> None:
+        self.table.value = session_html(change["new"])
+
+    def _on_export(self, _button) -> None:
+        path = self.model.to_csv(self.csv_path)
+        self.export_status.value = f"saved {len(self.model.session)} rows to {path}"
+
+    def _draw_scale(self, row) -> None:
+        from superatom_lab.apps._figures import figure_png
+        from superatom_lab.plots.super_scale import plot_super_scale
+
+        value = None if row is None else row["value_ev"]
+        prop = "EA" if row is None else row["property"]
+        label = "" if row is None else row["structure"]
+        self.scale.value = figure_png(
+            lambda ax: plot_super_scale(value, prop, label=label, ax=ax), figsize=(7.0, 2.4)
+        )
