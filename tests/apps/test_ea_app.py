@@ -74,6 +74,7 @@ def test_compute_shows_the_result_then_answers_from_the_cache(tmp_path):
     assert [r["structure"] for r in rows] == ["F", "F"]
     assert rows[0]["property"] == "EA" and float(rows[0]["value_ev"]) > 2.5
     assert "saved 2 rows" in view.export_status.value
+    assert "href='data:text/csv;base64," in view.export_status.value
 
 
 @pytest.mark.pyscf

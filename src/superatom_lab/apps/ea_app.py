@@ -20,8 +20,10 @@ Examples
 
 from __future__ import annotations
 
+import base64
 import csv
 import html
+import io
 from pathlib import Path
 
 from traitlets import Any, Enum, HasTraits, Instance, Int, List, Unicode, observe
@@ -171,16 +173,27 @@ class EAModel(HasTraits):
         self.session = [*self.session, row]
         self.result = result
 
+    def csv_text(self) -> str:
+        """The session table as CSV text (header row first; warnings joined by " | ").
+
+        Examples
+        --------
+        >>> EAModel(runner=JobRunner(store="default")).csv_text().splitlines()[0][:26]
+        'structure,charge,property,'
+        """
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in self.session:
+            flat = {c: row.get(c, "") for c in COLUMNS}
+            flat["warnings"] = " | ".join(row.get("warnings", []))
+            writer.writerow(flat)
+        return buffer.getvalue()
+
     def to_csv(self, path) -> Path:
-        """Write the session table to ``path`` (CSV with a header row) and return the path."""
+        """Write the session table to ``path`` (see :meth:`csv_text`) and return the path."""
         path = Path(path)
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-            writer.writeheader()
-            for row in self.session:
-                flat = {c: row.get(c, "") for c in COLUMNS}
-                flat["warnings"] = " | ".join(row.get("warnings", []))
-                writer.writerow(flat)
+        path.write_text(self.csv_text(), encoding="utf-8")
         return path
 
 
@@ -337,7 +350,7 @@ class EAView:
         self.scale = ipw.Image(format="png", layout=ipw.Layout(max_width="640px"))
         self.table = ipw.HTML(value=session_html([]))
         self.export_button = ipw.Button(description="Export CSV")
-        self.export_status = ipw.Label(value="")
+        self.export_status = ipw.HTML(value="")
         self.export_button.on_click(self._on_export)
         runner.observe(self._on_cycle, "cycle")
         runner.observe(self._on_state, "state")
@@ -400,8 +413,20 @@ class EAView:
         self.table.value = session_html(change["new"])
 
     def _on_export(self, _button) -> None:
-        path = self.model.to_csv(self.csv_path)
-        self.export_status.value = f"saved {len(self.model.session)} rows to {path}"
+        """Save the table next to the notebook and offer it as a download in the browser."""
+        text = self.model.csv_text()
+        rows = len(self.model.session)
+        link = base64.b64encode(text.encode()).decode()
+        download = (
+            f"<a download='{html.escape(Path(self.csv_path).name)}' "
+            f"href='data:text/csv;base64,{link}'>download the CSV</a>"
+        )
+        try:
+            path = self.model.to_csv(self.csv_path)
+            saved = f"saved {rows} rows to {html.escape(str(path))}; "
+        except OSError as exc:  # a read-only folder on a server: the download still works
+            saved = f"could not save to {html.escape(self.csv_path)} ({html.escape(str(exc))}); "
+        self.export_status.value = saved + download
 
     def _draw_scale(self, row) -> None:
         from superatom_lab.apps._figures import figure_png
