@@ -7,10 +7,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.superatom-installed
 LAB_ARGS ?=
+VOILA_ARGS ?=
 PYTEST_ARGS ?=
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test lint format browser-deps clean-venv
+.PHONY: setup lab dashboards test lint format browser-deps clean-venv
 
 setup: $(STAMP)
 
@@ -23,6 +24,12 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 ## Open JupyterLab on notebooks/ with the start notebook.
 lab: setup
 	cd notebooks && ../$(BIN)/jupyter lab 00_start_here.ipynb $(ROOT_FLAG) $(LAB_ARGS)
+
+## Serve the Voila dashboards of notebooks/dashboards/ (no tracebacks shown; idle kernels culled).
+dashboards: setup
+	cd notebooks/dashboards && ../../$(BIN)/voila --no-browser --show_tracebacks=False \
+	  --MappingKernelManager.cull_interval=60 --MappingKernelManager.cull_idle_timeout=900 \
+	  $(VOILA_ARGS)
 
 ## Debian's Chromium for the browser tests (never a downloaded browser build).
 browser-deps:
