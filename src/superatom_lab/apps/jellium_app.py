@@ -186,7 +186,7 @@ class JelliumView:
             + [(f"{m} ({rs:.2f} bohr)", rs) for m, rs in TYPICAL_RS_BOHR.items()],
             value=None, description="r_s of metal", style=style,
         )  # fmt: skip
-        self.figure = ipw.Image(format="png", layout=ipw.Layout(max_width="520px"))
+        self.figure = ipw.Image(format="png", layout=ipw.Layout(max_width="640px"))
         self.magic = ipw.HTML()
         for widget, name in ((self.n_slider, "n_electrons"), (self.rs_slider, "rs_bohr"),
                              (self.charge_slider, "charge")):  # fmt: skip
@@ -218,5 +218,17 @@ class JelliumView:
         result = self.model.result
         if result is not None:
             self.figure.value = figure_png(
-                lambda ax: plot_jellium_ladder(result, ax=ax), figsize=(5.2, 6.0)
+                lambda ax: plot_jellium_ladder(result, ax=ax), figsize=ladder_figsize(result)
             )
+
+
+def ladder_figsize(result) -> tuple[float, float]:
+    """A figure wide enough for the ladder's widest level (2l + 1 bars) and its labels.
+
+    Examples
+    --------
+    >>> ladder_figsize(solve_jellium(8, 3.93))  # levels up to 1F (seven bars)
+    (5.48, 6.0)
+    """
+    widest = max(2 * int(level.l) + 1 for level in result.levels)
+    return (round(max(5.2, 3.8 + 0.24 * widest), 2), 6.0)
