@@ -335,13 +335,13 @@ class JobRunner(HasTraits):
     def _watch(self, generation: int, job, start: float) -> None:
         """Poll the worker until it ends, copying its progress into the traits."""
         while True:
-            events = job.poll(self.poll_interval)
+            job.poll(self.poll_interval)
             with self._lock:
                 if generation != self._generation:
                     return
-                if events:
-                    self.cycle += len(events)
-                    self.progress_text = progress_line(events[-1])
+                if len(job.events) != self.cycle:  # every event collected so far, by any call
+                    self.cycle = len(job.events)
+                    self.progress_text = progress_line(job.events[-1])
             try:
                 result = job.result(timeout=0 if job.alive else 5)
             except TimeoutError:
