@@ -31,7 +31,7 @@ def _relaxed_state(cluster, method, vertical_state, kwargs):
     """Relax one vertical ground state and recompute it at its minimum."""
     passing = {k: kwargs[k] for k in ("store", "read_cache", "progress", "cancel") if k in kwargs}
     relaxation = relax(cluster, method, charge=vertical_state.charge, spin=vertical_state.spin,
-                       **passing)  # fmt: skip
+                       start=vertical_state, **passing)  # fmt: skip
     state = compute_state(relaxation.cluster, method, charge=vertical_state.charge,
                           spin=vertical_state.spin, need_orbitals=True, **passing)  # fmt: skip
     return relaxation, state

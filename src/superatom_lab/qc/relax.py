@@ -85,10 +85,15 @@ def relax(
     spin: int,
     store: ResultStore | None | str = "default",
     read_cache: bool = True,
+    start=None,
     progress=None,
     cancel: threading.Event | None = None,
 ) -> Relaxation:
     """Relax ``cluster`` in one charge and spin state and return the new geometry.
+
+    ``start`` (an :class:`~superatom_lab.qc.results.ScfResult` with orbitals at
+    the starting geometry) seeds the first SCF.  Open-shell states use
+    second-order SCF at every step; closed shells DIIS with a small level shift.
 
     Raises
     ------
@@ -118,7 +123,16 @@ def relax(
 
     mol = build_mole(cluster, method, charge=charge, spin=spin)
     mf = _make_mf(mol, method)
-    mf.level_shift = 0.1
+    mf.max_cycle = max(method.max_cycle, 100)
+    if start is not None and start.arrays is not None:
+        mf.mo_coeff = start.arrays["mo_coeff"]  # the scanner starts from these orbitals
+        mf.mo_occ = start.arrays["mo_occ"]
+        mf.mo_energy = start.arrays["mo_energy"]
+    if spin > 0:
+        # open shells: second-order SCF at every step, robust where DIIS stalls (BrO3, IO3)
+        mf = mf.newton()
+    else:
+        mf.level_shift = 0.1
     steps = []
 
     def check(_envs=None):
