@@ -28,6 +28,7 @@ from pathlib import Path
 
 from traitlets import Any, Enum, HasTraits, Instance, Int, List, Unicode, observe
 
+from superatom_lab.apps._view import LazyView
 from superatom_lab.apps.jobs import JobRunner
 from superatom_lab.core import catalogue
 from superatom_lab.plots.super_scale import ALKALIS, HALOGENS, classify, thresholds_ev
@@ -294,13 +295,13 @@ def session_html(rows: list[dict]) -> str:
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
-class EAView:
+class EAView(LazyView):
     """Widgets of the electron-affinity explorer, built on first display.
 
     Examples
     --------
     >>> view = EAView(EAModel())
-    >>> view.render().children[0].children[0].value
+    >>> view.render().children[0].children[0].children[0].value
     'Cl'
     """
 
@@ -308,14 +309,6 @@ class EAView:
         self.model = model if model is not None else EAModel()
         self.csv_path = csv_path
         self._widget = None
-
-    @property
-    def widget(self):
-        """The top-level widget, built on first use."""
-        return self.render()
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.render()._repr_mimebundle_(**kwargs)
 
     def render(self):
         """Build the widgets once and return the top-level ``VBox``."""
@@ -357,12 +350,16 @@ class EAView:
         runner.observe(self._on_text, ["progress_text", "notice"])
         m.observe(self._on_result, ["result", "error"])
         m.observe(self._on_session, "session")
+        self.structure_box = ipw.Box(layout=ipw.Layout(width="360px", height="260px"))
+        m.observe(self._on_structure, "structure")
         self._draw_scale(None)
         self._on_state()
+        self._on_structure()
         controls = ipw.VBox([self.structure, self.charge, self.preset, self.prop, self.kind,
                              ipw.HBox([self.compute_button, self.cancel_button])])  # fmt: skip
         self._widget = ipw.VBox([
-            controls, ipw.HBox([self.progress, self.status]), self.notice, self.result,
+            ipw.HBox([controls, self.structure_box]),
+            ipw.HBox([self.progress, self.status]), self.notice, self.result,
             self.scale, ipw.HTML("<b>This session</b>"), self.table,
             ipw.HBox([self.export_button, self.export_status]),
         ])  # fmt: skip
@@ -408,6 +405,22 @@ class EAView:
         row = m.session[-1] if m.session else None
         if row is not None:
             self._draw_scale(row)
+
+    def _on_structure(self, change=None) -> None:
+        """Show the chosen species in 3D (a new nglview view; the old one is closed)."""
+        import ipywidgets as ipw
+
+        old = list(self.structure_box.children)
+        try:
+            from superatom_lab.viz import structure_view
+
+            cluster = catalogue.build(self.model.structure)
+            shown = structure_view(cluster, width="360px", height="260px")
+        except Exception as exc:  # no 3D view (nglview missing, unknown name): say so, go on
+            shown = ipw.HTML(f"<i>no 3D view: {html.escape(str(exc).splitlines()[0])}</i>")
+        self.structure_box.children = [shown]
+        for widget in old:
+            widget.close()
 
     def _on_session(self, change) -> None:
         self.table.value = session_html(change["new"])

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from traitlets import Any, Float, HasTraits, Int, List, Unicode, observe
 
+from superatom_lab.apps._view import LazyView
 from superatom_lab.core.jellium import TYPICAL_RS_BOHR, solve_jellium
 from superatom_lab.errors import InputError
 
@@ -138,7 +139,7 @@ def _escape(text: str) -> str:
     return html.escape(text)
 
 
-class JelliumView:
+class JelliumView(LazyView):
     """Sliders for N, r_s and the charge, a metal preset, the ladder figure and the magic numbers.
 
     The widgets are built on first display (or :meth:`render`), so creating a
@@ -154,14 +155,6 @@ class JelliumView:
     def __init__(self, model: JelliumModel | None = None):
         self.model = model if model is not None else JelliumModel()
         self._widget = None
-
-    @property
-    def widget(self):
-        """The top-level widget, built on first use."""
-        return self.render()
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.render()._repr_mimebundle_(**kwargs)
 
     def render(self):
         """Build the widgets once and return the top-level ``VBox``."""

@@ -228,3 +228,20 @@ def frontier(orbitals) -> tuple:
     homo = max(occupied, key=lambda o: o.energy_ev) if occupied else None
     lumo = min(empty, key=lambda o: o.energy_ev) if empty else None
     return homo, lumo
+
+
+def shell_label_items(groups, homo, lumo, *, side: str) -> list:
+    """Label items for :func:`place_labels`: each group's label, HOMO/LUMO tagged in bold.
+
+    ``side`` names the group edge the leader line starts from: ``"left"`` or ``"right"``.
+    """
+    items = []
+    for g in groups:
+        tag = ""
+        if homo is not None and any(o is homo for o in g.members):
+            tag = "  HOMO"
+        elif lumo is not None and any(o is lumo for o in g.members):
+            tag = "  LUMO"
+        x = g.x_left if side == "left" else g.x_right
+        items.append((g.energy_ev, g.label + tag, x, "bold" if tag else "normal"))
+    return items

@@ -34,6 +34,7 @@ from superatom_lab.plots._ladder import (
     level_legend,
     new_axes,
     place_labels,
+    shell_label_items,
 )
 from superatom_lab.plots.levels import species_title
 
@@ -245,14 +246,7 @@ def plot_levels_beside_jellium(
                 ax.plot([g.x_right + 0.15, bar.x_left - 0.15], [g.energy_ev, bar.energy_ev],
                         color=CONNECTOR_COLOR, lw=0.9, ls=":", gid="connector")  # fmt: skip
 
-    items = []
-    for g in groups:
-        tag = ""
-        if homo is not None and any(o is homo for o in g.members):
-            tag = "  HOMO"
-        elif lumo is not None and any(o is lumo for o in g.members):
-            tag = "  LUMO"
-        items.append((g.energy_ev, g.label + tag, g.x_left, "bold" if tag else "normal"))
+    items = shell_label_items(groups, homo, lumo, side="left")
     place_labels(ax, items, x=-w_dft / 2 - 0.5, ha="right", gid="shell-label")
     _label_jellium(ax, jellium_result, bars, x=x_jel + w_jel / 2 + 0.5)
     ax.secondary_yaxis(

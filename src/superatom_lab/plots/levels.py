@@ -25,6 +25,7 @@ from superatom_lab.plots._ladder import (
     level_legend,
     new_axes,
     place_labels,
+    shell_label_items,
 )
 
 
@@ -148,14 +149,7 @@ def plot_orbital_levels(
     ax.set_title(title)
 
     if show_labels and groups:
-        items = []
-        for g in groups:
-            tag = ""
-            if homo is not None and any(o is homo for o in g.members):
-                tag = "  HOMO"
-            elif lumo is not None and any(o is lumo for o in g.members):
-                tag = "  LUMO"
-            items.append((g.energy_ev, g.label + tag, g.x_right, "bold" if tag else "normal"))
+        items = shell_label_items(groups, homo, lumo, side="right")
         place_labels(ax, items, x=widest / 2 + 0.5, ha="left", gid="shell-label")
     if homo is not None and lumo is not None and lo <= homo.energy_ev and lumo.energy_ev <= hi:
         draw_gap(ax, homo.energy_ev, lumo.energy_ev, x=-widest / 2 - 0.5)
