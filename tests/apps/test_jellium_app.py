@@ -65,10 +65,11 @@ def test_the_view_is_lazy_and_follows_the_model():
 def test_metal_preset_sets_rs_and_resets_when_the_slider_moves():
     view = JelliumView(JelliumModel(n_electrons=8, rs_bohr=3.93))
     view.render()
+    assert view.metal.label == "Na (3.93 bohr)"  # r_s = 3.93 is sodium's: not a blank box
     view.metal.value = 2.07  # Al
     assert view.model.rs_bohr == pytest.approx(2.07) and view.rs_slider.value == pytest.approx(2.07)
     view.rs_slider.value = 3.0
-    assert view.metal.value is None
+    assert view.metal.label == "custom"
 
 
 def test_the_view_shows_model_errors():

@@ -25,6 +25,8 @@ from superatom_lab.errors import InputError
 
 N_RANGE = (1, 200)
 RS_RANGE = (1.5, 6.5)
+#: Value of the "custom" entry of the metal dropdown (no metal's r_s).
+CUSTOM_RS = 0.0
 
 
 class JelliumModel(HasTraits):
@@ -174,10 +176,11 @@ class JelliumView(LazyView):
         self.charge_slider = ipw.IntSlider(
             min=-3, max=3, description="charge", continuous_update=False, style=style
         )
+        # "custom" is 0.0, not None: a None value selects nothing and the box shows blank
         self.metal = ipw.Dropdown(
-            options=[("custom", None)]
+            options=[("custom", CUSTOM_RS)]
             + [(f"{m} ({rs:.2f} bohr)", rs) for m, rs in TYPICAL_RS_BOHR.items()],
-            value=None, description="r_s of metal", style=style,
+            index=metal_index(self.model.rs_bohr), description="r_s of metal", style=style,
         )  # fmt: skip
         self.figure = ipw.Image(format="png", layout=ipw.Layout(max_width="640px"))
         self.magic = ipw.HTML()
@@ -196,12 +199,12 @@ class JelliumView(LazyView):
         return self._widget
 
     def _on_metal_change(self, change) -> None:
-        if change["new"] is not None:
+        if change["new"] != CUSTOM_RS:
             self.model.rs_bohr = change["new"]
 
     def _on_rs_change(self, change) -> None:
-        if self.metal.value is not None and abs(self.metal.value - change["new"]) > 1e-9:
-            self.metal.value = None  # the slider moved away from the metal's r_s
+        if self.metal.value != CUSTOM_RS and abs(self.metal.value - change["new"]) > 1e-9:
+            self.metal.value = CUSTOM_RS  # the slider moved away from the metal's r_s
 
     def _on_result_change(self, change=None) -> None:
         from superatom_lab.apps._figures import figure_png
@@ -213,6 +216,20 @@ class JelliumView(LazyView):
             self.figure.value = figure_png(
                 lambda ax: plot_jellium_ladder(result, ax=ax), figsize=ladder_figsize(result)
             )
+
+
+def metal_index(rs_bohr: float) -> int:
+    """Position in the metal dropdown of the metal with this r_s; 0 ("custom") if none.
+
+    Examples
+    --------
+    >>> metal_index(TYPICAL_RS_BOHR["Na"]), metal_index(4.0)
+    (2, 0)
+    """
+    for i, rs in enumerate(TYPICAL_RS_BOHR.values(), start=1):
+        if abs(rs - rs_bohr) < 1e-9:
+            return i
+    return 0
 
 
 def ladder_figsize(result) -> tuple[float, float]:

@@ -1,0 +1,162 @@
+"""`make dashboards` serves the Voila dashboards; a student's browser uses them.
+
+One Voila server (started through the Makefile target, on a free loopback port,
+with an empty result cache) serves both tests.  The EA test runs real PySCF
+workers: Cl (about a second) and Al13 (quick preset, 15-40 s, cancelled after
+its progress moved).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.chromium import browser_page, free_port, server
+from tests.browser.widgets import (
+    assert_no_error_output,
+    dropdown,
+    image_source,
+    nudge_slider,
+    slider,
+    slider_readout,
+    toggle,
+    wait_for_drawn_canvas,
+    wait_until_text,
+)
+
+pytestmark = pytest.mark.browser
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+RENDER_MS = 90_000  # first render: a kernel starts and imports the app
+
+
+@pytest.fixture(scope="module")
+def voila(artifacts, tmp_path_factory):
+    """Base URL of `make dashboards` on a free port, with its own empty cache."""
+    port = free_port()
+    voila_args = f"--port={port} --Voila.ip=127.0.0.1 --Voila.port_retries=0"
+    command = ["make", "-s", "dashboards", f"VOILA_ARGS={voila_args}"]
+    cache = tmp_path_factory.mktemp("voila-cache")
+    base = f"http://127.0.0.1:{port}"
+    env = {"SUPERATOM_LAB_CACHE": str(cache)}
+    with server(command, f"{base}/", ROOT, artifacts / "make-dashboards.log", env=env):
+        yield base
+
+
+def open_dashboard(page, base: str, name: str, ready: str) -> None:
+    """Open a dashboard, check the HTTP status and wait for the widget ``ready`` selector."""
+    response = page.goto(f"{base}/voila/render/{name}", timeout=RENDER_MS)
+    assert response is not None and response.status == 200, response and response.status
+    page.locator(ready).first.wait_for(timeout=RENDER_MS)
+    assert page.locator(".jupyter-widgets").count() > 0
+    assert_no_error_output(page)
+
+
+def magic_label(page):
+    return page.locator(".widget-html", has_text="Magic numbers")
+
+
+def test_jellium_playground_updates_when_the_n_slider_moves(voila, artifacts):
+    with browser_page() as page:
+        open_dashboard(page, voila, "jellium_playground.ipynb", ".widget-slider .noUi-handle")
+        figure = page.locator("img.widget-image").first
+        expect(figure).to_have_attribute("src", re.compile("."), timeout=30_000)
+        wait_until_text(magic_label(page), r"40 electrons: closed shell", 30_000)
+        assert slider_readout(page, "electrons N") == "40"
+        assert dropdown(page, "r_s of metal").input_value() == "Na (3.93 bohr)"
+        page.screenshot(path=str(artifacts / "voila-jellium-n40.png"), full_page=True)
+
+        before = image_source(figure)
+        nudge_slider(page, "electrons N", "ArrowRight")
+        expect(slider(page, "electrons N").locator(".widget-readout")).to_have_text("41")
+        wait_until_text(magic_label(page), r"41 electrons: open shell", 30_000)
+        expect(figure).not_to_have_attribute("src", before, timeout=30_000)
+        assert_no_error_output(page)
+        page.screenshot(path=str(artifacts / "voila-jellium-n41.png"), full_page=True)
+
+
+def test_ea_explorer_computes_cancels_and_stays_responsive(voila, artifacts):
+    with browser_page(height=1100) as page:
+        jellium = page.context.new_page()
+        open_dashboard(jellium, voila, "jellium_playground.ipynb", ".widget-slider .noUi-handle")
+        wait_until_text(magic_label(jellium), r"40 electrons", 30_000)
+
+        page.bring_to_front()  # a background tab pauses its animation frames (the 3D view)
+        open_dashboard(page, voila, "ea_explorer.ipynb", ".widget-dropdown select")
+        compute = page.get_by_role("button", name="Compute", exact=True)
+        cancel = page.get_by_role("button", name="Cancel", exact=True)
+        result = page.locator(".widget-html").filter(has_text=re.compile(r"EA\(|computing|Cancel"))
+        progress = page.locator(".widget-hprogress .progress-bar").first
+        status = page.locator(".widget-hbox", has=page.locator(".widget-hprogress"))
+        expect(cancel).to_be_disabled()
+        canvas = page.locator(".jupyter-widgets canvas").first
+        drawn = wait_for_drawn_canvas(canvas, fraction=0.002)
+        canvas.screenshot(path=str(artifacts / "voila-ea-3d-cl.png"))
+        page.screenshot(path=str(artifacts / "voila-ea-start.png"), full_page=True)
+
+        # A small case: Cl with the quick preset (the defaults), computed by a worker.
+        assert dropdown(page, "species").input_value() == "Cl (halogen)"
+        assert dropdown(page, "preset").input_value() == "quick"
+        compute.click()
+        wait_until_text(result.first, r"EA\(Cl\) = \d+\.\d\d eV", 90_000)
+        expect(cancel).to_be_disabled(timeout=10_000)
+        assert progress_percent(progress) > 0, "the progress bar never moved"
+        assert_no_error_output(page)
+        page.screenshot(path=str(artifacts / "voila-ea-cl.png"), full_page=True)
+
+        # A longer case: Al13 runs in a worker; the pages stay responsive meanwhile.
+        dropdown(page, "species").select_option(label="Al13 (metal cluster)")
+        drawn_al13 = wait_for_drawn_canvas(canvas, fraction=drawn * 2)
+        canvas.screenshot(path=str(artifacts / "voila-ea-3d-al13.png"))
+        print(f"3D view drawn: Cl {drawn:.4f}, Al13 {drawn_al13:.4f} of the canvas")
+        compute.click()
+        expect(cancel).to_be_enabled(timeout=15_000)
+        started = time.monotonic()
+        # ... this page: a choice that the kernel answers (an alkali switches EA to IE)
+        dropdown(page, "species").select_option(label="Li3O (superalkali)")
+        expect(toggle(page, "compute", "IE")).to_have_class(re.compile("mod-active"))
+        # ... the jellium dashboard in another tab: its plot follows the slider
+        jellium.bring_to_front()
+        before = image_source(jellium.locator("img.widget-image").first)
+        nudge_slider(jellium, "electrons N", "ArrowLeft")
+        wait_until_text(magic_label(jellium), r"39 electrons", 30_000)
+        expect(jellium.locator("img.widget-image").first).not_to_have_attribute(
+            "src", before, timeout=30_000
+        )
+        jellium.screenshot(path=str(artifacts / "voila-jellium-during-al13.png"), full_page=True)
+        # ... and the progress moves while Al13 runs
+        page.bring_to_front()
+        wait_until_text(status, r"cycle [1-9]", 60_000)
+        expect(cancel).to_be_enabled()  # all of the above happened before the job ended
+        assert progress_percent(progress) > 0
+        responsive_s = time.monotonic() - started
+        page.screenshot(path=str(artifacts / "voila-ea-al13-running.png"), full_page=True)
+
+        clicked = time.monotonic()
+        cancel.click()
+        wait_until_text(result.first, r"Cancelled", 5_000)
+        expect(cancel).to_be_disabled(timeout=5_000)
+        cancel_s = time.monotonic() - clicked
+        page.screenshot(path=str(artifacts / "voila-ea-al13-cancelled.png"), full_page=True)
+
+        # The app is usable afterwards: Cl again comes from the cache at once.
+        dropdown(page, "species").select_option(label="Cl (halogen)")
+        expect(toggle(page, "compute", "EA")).to_have_class(re.compile("mod-active"))
+        clicked = time.monotonic()
+        compute.click()
+        wait_until_text(result.first, r"EA\(Cl\) = [\s\S]*from the cache", 10_000)
+        cached_s = time.monotonic() - clicked
+        assert_no_error_output(page)
+        page.screenshot(path=str(artifacts / "voila-ea-cl-cached.png"), full_page=True)
+        print(f"responsive during Al13: {responsive_s:.1f} s; cancel shown in {cancel_s:.2f} s; "
+              f"cached Cl shown in {cached_s:.2f} s")  # fmt: skip
+        assert cancel_s < 5
+
+
+def progress_percent(bar) -> float:
+    """How far an ipywidgets progress bar is filled, in percent of its width."""
+    match = re.search(r"([\d.]+)%", bar.get_attribute("style") or "")
+    return float(match.group(1)) if match else 0.0
