@@ -20,9 +20,19 @@ from tests.browser.widgets import (
 pytestmark = pytest.mark.browser
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+NOTEBOOK = ROOT / "notebooks" / "dashboards" / "jellium_playground.ipynb"
 
 
-def test_jellium_playground_runs_in_jupyterlab(artifacts, tmp_path):
+@pytest.fixture
+def notebook_unchanged():
+    """Put the dashboard back as it was, should JupyterLab autosave its outputs (after 120 s)."""
+    original = NOTEBOOK.read_bytes()
+    yield
+    if NOTEBOOK.read_bytes() != original:
+        NOTEBOOK.write_bytes(original)
+
+
+def test_jellium_playground_runs_in_jupyterlab(artifacts, tmp_path, notebook_unchanged):
     port, token = free_port(), secrets.token_hex(8)
     lab_args = (
         f"--no-browser --port={port} --ServerApp.ip=127.0.0.1 --IdentityProvider.token={token}"
@@ -40,14 +50,19 @@ def test_jellium_playground_runs_in_jupyterlab(artifacts, tmp_path):
             panel.first.wait_for(timeout=90_000)
             tab = page.locator(".lm-TabBar-tab.lm-mod-current", has_text="jellium_playground")
             expect(tab.first).to_be_visible(timeout=30_000)
-            # the kernel has started and is idle before the cells are run
-            idle = panel.first.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")
-            expect(idle.first).to_be_attached(timeout=90_000)
+            # the kernel has started and is idle (the status bar) before the cells are run
+            kernel_idle = page.locator(
+                ".jp-StatusBar-Widget", has_text=re.compile(r"ipykernel\) \| Idle")
+            )
+            expect(kernel_idle.first).to_be_visible(timeout=90_000)
             page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
             page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
 
             output = panel.first.locator(".jp-OutputArea-output")
-            output.locator(".widget-slider .noUi-handle").first.wait_for(timeout=90_000)
+            try:
+                output.locator(".widget-slider .noUi-handle").first.wait_for(timeout=90_000)
+            finally:
+                page.screenshot(path=str(artifacts / "lab-jellium-after-run-all.png"))
             magic = output.locator(".widget-html", has_text="Magic numbers")
             wait_until_text(magic, r"40 electrons: closed shell", 30_000)
             figure = output.locator("img.widget-image").first
