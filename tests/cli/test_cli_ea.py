@@ -26,7 +26,8 @@ def run_json(*args):
 
 
 @pytest.mark.pyscf
-def test_ea_of_chlorine_then_from_cache():
+def test_ea_of_chlorine_then_from_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("SUPERATOM_LAB_CACHE", str(tmp_path))  # an empty cache of its own
     first = run_json("ea", "Cl")
     assert REQUIRED_KEYS <= set(first)
     assert first["converged"] is True and first["cached"] is False

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from superatom_lab.core.cluster import Cluster
 from superatom_lab.qc.presets import Method
-from superatom_lab.qc.properties import _pair, _warnings
+from superatom_lab.qc.properties import property_warnings, vertical_pair
 from superatom_lab.qc.relax import LARGE_MOVE_ANGSTROM, relax
 from superatom_lab.qc.results import HARTREE_TO_EV, PropertyResult
 from superatom_lab.qc.runner import compute_state
@@ -60,7 +60,7 @@ def _move_warnings(relaxations) -> list[str]:
 
 
 def _adiabatic(prop: str, cluster: Cluster, method: Method, charges, spin, **kwargs):
-    vertical = _pair(prop, cluster, method, charges, spin, **kwargs)
+    vertical = vertical_pair(prop, cluster, method, charges, spin, **kwargs)
     kwargs.pop("shared", None)
     relaxed = [_relaxed_state(cluster, method, s, kwargs) for s in vertical.states]
     (relax_a, state_a), (relax_b, state_b) = relaxed
@@ -75,7 +75,7 @@ def _adiabatic(prop: str, cluster: Cluster, method: Method, charges, spin, **kwa
         states=states,
         method=method.summary(),
         candidates=vertical.candidates + states,
-        warnings=_warnings(states, method, cluster) + _move_warnings([relax_a, relax_b]),
+        warnings=property_warnings(states, method, cluster) + _move_warnings([relax_a, relax_b]),
         relaxations=[_describe(relax_a), _describe(relax_b)],
     )
 
@@ -112,7 +112,7 @@ def vertical_detachment_energy(
     """
     spin = cluster.spin if spin is None else spin
     q = cluster.charge
-    vertical = _pair("electron_affinity", cluster, method, (q, q - 1), spin, **kwargs)
+    vertical = vertical_pair("electron_affinity", cluster, method, (q, q - 1), spin, **kwargs)
     kwargs.pop("shared", None)
     neutral, anion = vertical.states
     relaxation, anion_min = _relaxed_state(cluster, method, anion, kwargs)
@@ -128,6 +128,6 @@ def vertical_detachment_energy(
         states=states,
         method=method.summary(),
         candidates=vertical.candidates + states,
-        warnings=_warnings(states, method, cluster) + _move_warnings([relaxation]),
+        warnings=property_warnings(states, method, cluster) + _move_warnings([relaxation]),
         relaxations=[_describe(relaxation)],
     )

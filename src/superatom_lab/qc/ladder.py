@@ -16,7 +16,7 @@ from __future__ import annotations
 from superatom_lab.core.cluster import Cluster
 from superatom_lab.errors import InputError
 from superatom_lab.qc.presets import Method
-from superatom_lab.qc.properties import _warnings, ground_state
+from superatom_lab.qc.properties import ground_state, property_warnings
 from superatom_lab.qc.results import HARTREE_TO_EV, PropertyResult
 from superatom_lab.qc.scf import SharedIntegrals
 
@@ -69,7 +69,7 @@ def electron_affinity_ladder(
             states=[states[k], states[k + 1]],
             method=method.summary(),
             candidates=candidates[k] + candidates[k + 1],
-            warnings=_warnings([states[k], states[k + 1]], method, cluster),
+            warnings=property_warnings([states[k], states[k + 1]], method, cluster),
         )
         for k in range(n)
     ]

@@ -104,7 +104,7 @@ def ground_state(
     return best, tried
 
 
-def _warnings(states: list[ScfResult], method: Method, cluster: Cluster) -> list[str]:
+def property_warnings(states: list[ScfResult], method: Method, cluster: Cluster) -> list[str]:
     """Honest warnings about the states behind a value: spin contamination, unbound anions."""
     notes = []
     anion = min(states, key=lambda r: r.charge)
@@ -137,7 +137,7 @@ def _has_diffuse(basis: str) -> bool:
     return b.startswith("aug-") or "+" in b or (b.startswith("def2-") and b.endswith("d"))
 
 
-def _pair(
+def vertical_pair(
     prop: str,
     cluster: Cluster,
     method: Method,
@@ -169,7 +169,7 @@ def _pair(
         states=[best_a, best_b],
         method=method.summary(),
         candidates=tried_a + tried_b,
-        warnings=_warnings([best_a, best_b], method, cluster),
+        warnings=property_warnings([best_a, best_b], method, cluster),
     )
 
 
@@ -191,7 +191,7 @@ def electron_affinity(
     """
     spin = cluster.spin if spin is None else spin
     q = cluster.charge
-    return _pair("electron_affinity", cluster, method, (q, q - 1), spin, **kwargs)
+    return vertical_pair("electron_affinity", cluster, method, (q, q - 1), spin, **kwargs)
 
 
 def ionization_energy(
@@ -203,4 +203,4 @@ def ionization_energy(
     """
     spin = cluster.spin if spin is None else spin
     q = cluster.charge
-    return _pair("ionization_energy", cluster, method, (q, q + 1), spin, **kwargs)
+    return vertical_pair("ionization_energy", cluster, method, (q, q + 1), spin, **kwargs)
