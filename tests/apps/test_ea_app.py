@@ -9,15 +9,7 @@ import pytest
 
 from superatom_lab.apps.ea_app import EAModel, EAView, result_text, session_html
 from superatom_lab.apps.jobs import JobRunner, cache_files
-
-
-def wait_for(predicate, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return predicate()
+from tests.apps.polling import wait_for
 
 
 def make_view(tmp_path, **traits) -> EAView:

@@ -11,20 +11,11 @@ from superatom_lab.apps.jobs import JobRunner, cache_files, cached_property_resu
 from superatom_lab.core import catalogue
 from superatom_lab.qc.presets import get_method
 from superatom_lab.store import ResultStore
+from tests.apps.polling import wait_for
 
 pytestmark = pytest.mark.pyscf
 
 QUICK = get_method("quick")
-
-
-def wait_for(predicate, timeout: float) -> bool:
-    """Poll ``predicate`` until it is true or ``timeout`` s have passed."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return predicate()
 
 
 def test_a_small_job_runs_to_done_and_is_then_answered_from_the_cache(tmp_path):
