@@ -133,7 +133,8 @@ def newcomer_al13(log) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--preset", action="append", choices=sorted(PRESETS))
-    parser.add_argument("--species", nargs="+", help="a subset of the main set")
+    parser.add_argument("--species", nargs="+",
+                        help="a subset of the main set and of the superhalogens")  # fmt: skip
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--skip-superhalogens", action="store_true")
     args = parser.parse_args(argv)
@@ -142,25 +143,37 @@ def main(argv=None) -> int:
         print(text, file=sys.stderr, flush=True)
 
     print(f"Machine: {machine()}")
-    species = args.species or MAIN_SET
+    unknown = set(args.species or ()) - set(MAIN_SET) - {name for name, _ in SUPERHALOGENS}
+    if unknown:
+        parser.error(f"unknown species {sorted(unknown)}: choose from {MAIN_SET} and "
+                     f"{[name for name, _ in SUPERHALOGENS]}")  # fmt: skip
+    species = [n for n in MAIN_SET if n in args.species] if args.species else MAIN_SET
+    halogens = SUPERHALOGENS if not args.species else [
+        (name, kind) for name, kind in SUPERHALOGENS if name in args.species]  # fmt: skip
+    if args.skip_superhalogens:
+        halogens = []
     for preset in args.preset or ["quick", "standard", "accurate"]:
         method = get_method(preset)
+        title = f"## preset {preset}: {method.label()}, grid {method.grids_level}"
+        if method.geometry_preset:
+            title += f", geometries relaxed with {method.geometry_preset}"
         rows = []
         for name in species:
             log(f"{preset}: {name} ...")
             rows.append(run_row(name, "adiabatic EA", method))
-        print_table(f"## preset {preset}: {method.label()}, grid {method.grids_level}", rows)
-        if not args.skip_superhalogens and not args.species:
+        if rows:
+            print_table(title, rows)
+        if halogens:
             rows = []
-            for name, kind in SUPERHALOGENS:
+            for name, kind in halogens:
                 log(f"{preset}: {name} {kind} ...")
                 rows.append(run_row(name, kind, method))
             print_table(f"### superhalogens, preset {preset}", rows)
 
-    quick = run_row("Al13", "adiabatic EA", get_method("quick"))
-    print(f"\n## Al13 vertical EA, quick preset: {quick.get('calc', float('nan')):.3f} eV "
-          f"in {quick['wall']:.1f} s")  # fmt: skip
     if not args.skip_baseline:
+        quick = run_row("Al13", "adiabatic EA", get_method("quick"))
+        print(f"\n## Al13 vertical EA, quick preset: {quick.get('calc', float('nan')):.3f} eV "
+              f"in {quick['wall']:.1f} s")  # fmt: skip
         log("baseline: the newcomer's script on Al13 (about 15 minutes) ...")
         base = newcomer_al13(log)
         print(f"## newcomer's script (UKS PBE/def2-SVP, DF, default grids): EA {base['ea']:.3f} eV "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from ase import Atoms
 
@@ -48,3 +49,23 @@ def test_oxygen_holds_one_extra_electron_but_not_two():
 def test_ladder_length_is_checked():
     with pytest.raises(InputError, match="ladder"):
         electron_affinity_ladder(catalogue.build("O"), get_method("quick"), 0)
+
+
+def test_a_geometry_preset_relaxes_with_the_cheaper_method(tmp_path):
+    from superatom_lab.qc.relax import relax
+
+    store = ResultStore(tmp_path)
+    oh = catalogue.build("OH")
+    composite = get_method("standard", geometry_preset="quick")  # B3LYP//PBE
+    result = electron_affinity_adiabatic(oh, composite, store=store)
+    assert [r["method"].split(":")[0] for r in result.relaxations] == ["quick", "quick"]
+    assert result.method["geometry_preset"] == "quick" and result.method["xc"] == "b3lyp"
+    # the relaxations were made (and cached) with the quick preset, not with B3LYP
+    for described in result.relaxations:
+        again = relax(oh, get_method("quick"), charge=described["charge"],
+                      spin=described["spin"], store=store)  # fmt: skip
+        assert again.cached
+        assert again.cluster.positions_angstrom.ravel() == pytest.approx(
+            np.ravel(described["positions_angstrom"]), abs=1e-4
+        )
+    assert abs(result.value_ev - 1.8276) < 0.35  # experiment (Goldfarb 2004)

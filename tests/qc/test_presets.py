@@ -41,3 +41,11 @@ def test_quick_puts_an_ecp_basis_on_metals_only():
 def test_unknown_preset_is_an_input_error():
     with pytest.raises(InputError, match="unknown preset 'fast'"):
         get_method("fast")
+
+
+def test_accurate_relaxes_geometries_with_standard_but_keys_ignore_it():
+    accurate = get_method("accurate")
+    assert accurate.geometry_method() == get_method("standard")
+    assert get_method("quick").geometry_method() is get_method("quick")
+    assert "geometry_preset" not in accurate.key_fields()  # energies at a geometry only
+    assert accurate.summary()["geometry_preset"] == "standard"

@@ -28,17 +28,25 @@ from superatom_lab.qc.runner import compute_state
 
 
 def _relaxed_state(cluster, method, vertical_state, kwargs):
-    """Relax one vertical ground state and recompute it at its minimum."""
+    """Relax one vertical ground state and recompute it at its minimum.
+
+    The relaxation uses ``method.geometry_method()``; the vertical state's
+    orbitals seed it only when that is ``method`` itself (same basis).
+    """
     passing = {k: kwargs[k] for k in ("store", "read_cache", "progress", "cancel") if k in kwargs}
-    relaxation = relax(cluster, method, charge=vertical_state.charge, spin=vertical_state.spin,
-                       start=vertical_state, **passing)  # fmt: skip
+    geometry = method.geometry_method()
+    relaxation = relax(cluster, geometry, charge=vertical_state.charge, spin=vertical_state.spin,
+                       start=vertical_state if geometry is method else None,
+                       **passing)  # fmt: skip
     state = compute_state(relaxation.cluster, method, charge=vertical_state.charge,
                           spin=vertical_state.spin, need_orbitals=True, **passing)  # fmt: skip
     return relaxation, state
 
 
-def _describe(relaxation) -> dict:
+def _describe(relaxation, method) -> dict:
+    geometry = method.geometry_method()
     return {
+        "method": f"{geometry.name}: {geometry.label()}",
         "charge": relaxation.charge,
         "spin": relaxation.spin,
         "n_steps": relaxation.n_steps,
@@ -76,7 +84,7 @@ def _adiabatic(prop: str, cluster: Cluster, method: Method, charges, spin, **kwa
         method=method.summary(),
         candidates=vertical.candidates + states,
         warnings=property_warnings(states, method, cluster) + _move_warnings([relax_a, relax_b]),
-        relaxations=[_describe(relax_a), _describe(relax_b)],
+        relaxations=[_describe(relax_a, method), _describe(relax_b, method)],
     )
 
 
@@ -129,5 +137,5 @@ def vertical_detachment_energy(
         method=method.summary(),
         candidates=vertical.candidates + states,
         warnings=property_warnings(states, method, cluster) + _move_warnings([relaxation]),
-        relaxations=[_describe(relaxation)],
+        relaxations=[_describe(relaxation, method)],
     )

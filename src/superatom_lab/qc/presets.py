@@ -48,6 +48,11 @@ class Method:
         ``basis`` and ``ecp`` for every other atom.
     description : str
         What the preset is for.
+    geometry_preset : str or None
+        Relax geometries (adiabatic EA/IE, VDE) with this cheaper preset and
+        compute the energies there with this method, as in the common
+        "B3LYP/def2-TZVPD//B3LYP/def2-SVPD" composite; ``None`` relaxes with
+        this method itself.
     """
 
     name: str
@@ -62,6 +67,7 @@ class Method:
     description: str = ""
     metal_basis: str | None = None
     metal_ecp: str | None = None
+    geometry_preset: str | None = None
 
     def basis_for(self, symbol: str) -> tuple[str, str | None]:
         """The (basis, ECP) names used for one element.
@@ -78,15 +84,28 @@ class Method:
         return self.basis, self.ecp
 
     def key_fields(self) -> dict:
-        """The fields that decide the numbers (everything but name and text)."""
+        """The fields that decide the energy at one geometry (not names, limits or texts)."""
         fields = asdict(self)
-        for k in ("name", "description", "max_basis_functions", "max_cycle"):
+        for k in ("name", "description", "max_basis_functions", "max_cycle", "geometry_preset"):
             fields.pop(k)
         return fields
 
     def summary(self) -> dict:
         """A short dict for result records: ``{"preset", "xc", "basis", "ecp", ...}``."""
-        return {"preset": self.name, **self.key_fields()}
+        summary = {"preset": self.name, **self.key_fields()}
+        if self.geometry_preset:
+            summary["geometry_preset"] = self.geometry_preset
+        return summary
+
+    def geometry_method(self) -> Method:
+        """The method that relaxes geometries for this one (itself unless ``geometry_preset``).
+
+        Examples
+        --------
+        >>> get_method("accurate").geometry_method().name
+        'standard'
+        """
+        return get_method(self.geometry_preset) if self.geometry_preset else self
 
     def label(self) -> str:
         """Human label such as ``"B3LYP/def2-svpd"``.
@@ -140,9 +159,11 @@ PRESETS: dict[str, Method] = {
         grids_level=4,
         conv_tol=1e-9,
         max_basis_functions=500,
+        geometry_preset="standard",
         description=(
             "Publishable numbers for small species: B3LYP with the triple-zeta, diffuse "
-            "def2-TZVPD basis (def2 ECPs beyond Kr) and a fine grid (docs/benchmarks.md)."
+            "def2-TZVPD basis (def2 ECPs beyond Kr) and a fine grid, at geometries relaxed "
+            "with the standard preset (B3LYP/def2-TZVPD//B3LYP/def2-SVPD; docs/benchmarks.md)."
         ),
     ),
 }
