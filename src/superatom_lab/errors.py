@@ -53,3 +53,11 @@ class ConvergenceError(CalculationError):
 
 class CalculationCancelled(SuperatomLabError):
     """A calculation stopped on request before it finished."""
+
+
+class FrontEndMismatchWarning(UserWarning):
+    """A widget package's Python side and its JupyterLab front end disagree.
+
+    Issued when :mod:`superatom_lab.viz` is imported; ``superatom doctor`` gives
+    the same findings with the fix to run.
+    """

@@ -91,3 +91,17 @@ def test_doctor_json_in_process_with_a_stale_front_end(stale_jupyter_path, monke
     bad = {f["name"]: f for f in data["findings"] if not f["ok"]}
     assert set(bad) == {"nglview front end", "widget manager lab extension"}
     assert all(f["fix"] for f in bad.values())
+
+
+def test_importing_the_viz_layer_warns_about_a_stale_front_end(stale_jupyter_path):
+    env = {**os.environ, "JUPYTER_PATH": str(stale_jupyter_path)}
+    code = "import superatom_lab.viz"
+    stale = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                           timeout=120)  # fmt: skip
+    assert stale.returncode == 0, stale.stderr
+    assert "FrontEndMismatchWarning" in stale.stderr
+    assert "nglview==4.0" in stale.stderr and "4.0.0" in stale.stderr
+    env.pop("JUPYTER_PATH")
+    clean = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                           timeout=120)  # fmt: skip
+    assert clean.returncode == 0 and clean.stderr == ""

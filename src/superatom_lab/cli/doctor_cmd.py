@@ -56,8 +56,7 @@ def installed_versions() -> dict[str, str | None]:
     >>> installed_versions()["python"] == platform.python_version()
     True
     """
-    from superatom_lab.viz import versions as v
-
+    v = _versions()
     found = {"python": platform.python_version()}
     for name in DISTRIBUTIONS:
         found[name] = v._version(name)
@@ -68,6 +67,22 @@ def installed_versions() -> dict[str, str | None]:
     return found
 
 
+def _versions():
+    """``superatom_lab.viz.versions``, imported without its own mismatch warnings.
+
+    The doctor reports each mismatch with its fix itself; the warnings the viz
+    package issues at import would say the same twice.
+    """
+    import warnings
+
+    from superatom_lab.errors import FrontEndMismatchWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FrontEndMismatchWarning)
+        from superatom_lab.viz import versions
+    return versions
+
+
 def doctor_report() -> dict:
     """Versions and findings as one JSON-ready dict; ``ok`` is true when all findings are.
 
@@ -76,8 +91,7 @@ def doctor_report() -> dict:
     >>> sorted(doctor_report())
     ['findings', 'ok', 'versions']
     """
-    from superatom_lab.viz import version_check
-
+    version_check = _versions().version_check
     findings = [
         {
             "name": f.name,

@@ -1,7 +1,10 @@
 """3D scenes with nglview, a static matplotlib fallback, and a front-end version check.
 
 Importing this package is cheap: nglview, ipywidgets and matplotlib are
-imported only inside the functions that need them.
+imported only inside the functions that need them.  The import compares the
+widget front ends with their Python sides (a few milliseconds) and issues a
+:class:`~superatom_lab.errors.FrontEndMismatchWarning` with the fix for each
+mismatch (``superatom doctor`` prints the same).
 
 Examples
 --------
@@ -21,7 +24,9 @@ from superatom_lab.viz.scenes import (
     structure_view,
 )
 from superatom_lab.viz.static import CubeGrid, orbital_image, read_cube_grid
-from superatom_lab.viz.versions import Finding, version_check
+from superatom_lab.viz.versions import Finding, version_check, warn_if_mismatched
+
+warn_if_mismatched()
 
 __all__ = [
     "CubeGrid",
@@ -35,4 +40,5 @@ __all__ = [
     "set_isovalue",
     "structure_view",
     "version_check",
+    "warn_if_mismatched",
 ]

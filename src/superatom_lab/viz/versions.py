@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import warnings
 from dataclasses import dataclass
 from importlib import metadata, util
 from pathlib import Path
@@ -222,3 +223,39 @@ def version_check() -> list[Finding]:
     ['nglview front end', 'ipywidgets / jupyterlab_widgets', 'widget manager lab extension']
     """
     return [check_nglview(), *check_widgets()]
+
+
+def warn_if_mismatched(findings: list[Finding] | None = None) -> list[Finding]:
+    """Warn (:class:`~superatom_lab.errors.FrontEndMismatchWarning`) for every mismatch.
+
+    Called when :mod:`superatom_lab.viz` is imported, so a notebook shows the
+    problem and its fix before a 3D view stays blank.  A check that cannot run
+    warns too: it never fails silently.
+
+    Returns
+    -------
+    list of Finding
+        The findings that are not ok.
+
+    Examples
+    --------
+    >>> warn_if_mismatched([Finding("demo", "1.0", "1.0", True)])
+    []
+    """
+    from superatom_lab.errors import FrontEndMismatchWarning
+
+    try:
+        findings = version_check() if findings is None else findings
+    except Exception as exc:  # a broken metadata file must not break the import
+        warnings.warn(f"the widget version check could not run ({exc}); run `superatom doctor`",
+                      FrontEndMismatchWarning, stacklevel=2)  # fmt: skip
+        return []
+    bad = [f for f in findings if not f.ok]
+    for f in bad:
+        warnings.warn(
+            f"{f.name}: the Python side wants {f.python_side} but the front end is "
+            f"{f.front_end}; 3D views may stay blank. Fix: {f.fix} (details: superatom doctor)",
+            FrontEndMismatchWarning,
+            stacklevel=2,
+        )
+    return bad
