@@ -30,7 +30,8 @@ def test_structure_view_shows_the_atoms_in_ball_and_stick():
     view = structure_view(na2_cluster(), height="320px")
     assert len(view._ngl_component_ids) == 1
     (load,) = calls(view, "loadFile")
-    assert load["kwargs"]["ext"] == "pdb" and load["args"][0]["data"].count("Na") >= 2
+    assert load["kwargs"]["ext"] == "pdb" and load["args"][0]["data"].count(" NA") >= 2
+    assert "CONECT    1    2" in load["args"][0]["data"]  # the Na-Na bond, 3.08 A
     (rep,) = calls(view, "addRepresentation")
     assert rep["args"] == ["ball+stick"] and rep["component_index"] == 0
 
@@ -99,4 +100,17 @@ def test_orbital_view_of_a_real_na8_homo(na8_homo_cube):
     assert time.perf_counter() - start < 5
     assert len(view._ngl_component_ids) == 2
     assert len(surfaces(view)) == 2
-    assert "Na" in calls(view, "loadFile")[0]["args"][0]["data"]
+    assert " NA " in calls(view, "loadFile")[0]["args"][0]["data"]
+
+
+def test_metal_cluster_bonds_are_sent_to_ngl():
+    from superatom_lab.core.catalogue import build
+
+    text = scenes.pdb_with_bonds(build("Al13"))
+    conect = [line.split()[1:] for line in text.splitlines() if line.startswith("CONECT")]
+    partners = {}
+    for atom, *others in conect:
+        partners.setdefault(atom, set()).update(others)
+    # the centre bonds to all 12 surface atoms, each surface atom to the centre and 5 neighbours
+    assert sorted(len(p) for p in partners.values()) == [6] * 12 + [12]
+    assert text.count("HETATM") == 13 and text.rstrip().endswith("END")

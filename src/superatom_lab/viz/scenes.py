@@ -89,6 +89,37 @@ def keep_visible(view, width: str = "100%", height: str = "400px"):
     return view
 
 
+def pdb_with_bonds(cluster) -> str:
+    """PDB text of the cluster with CONECT records for the bonds this package sees.
+
+    NGL guesses bonds from its own covalent radii, which are too short for
+    metal-metal bonds (Al13's surface bonds of 2.9-3.0 A were drawn as loose
+    balls); the CONECT records carry the bonds of
+    :func:`superatom_lab.core.connectivity.bonded_neighbours` instead.
+
+    Examples
+    --------
+    >>> from ase import Atoms
+    >>> from superatom_lab.core.cluster import Cluster
+    >>> text = pdb_with_bonds(Cluster(Atoms("Al2", positions=[(0, 0, 0), (0, 0, 2.9)])))
+    >>> [line.split() for line in text.splitlines() if line.startswith("CONECT")]
+    [['CONECT', '1', '2'], ['CONECT', '2', '1']]
+    """
+    from superatom_lab.core.connectivity import bonded_neighbours
+
+    atoms = cluster.atoms
+    lines = []
+    for i, (symbol, (x, y, z)) in enumerate(zip(atoms.get_chemical_symbols(), atoms.positions)):
+        name = symbol.upper() if len(symbol) == 2 else f" {symbol.upper()}"
+        lines.append(f"HETATM{i + 1:5d} {name:<4s} CLU A   1    {x:8.3f}{y:8.3f}{z:8.3f}"
+                     f"  1.00  0.00          {symbol.upper():>2s}")  # fmt: skip
+    for i, neighbours in enumerate(bonded_neighbours(atoms)):
+        for start in range(0, len(neighbours), 4):  # a CONECT record holds four partners
+            chunk = sorted(neighbours)[start : start + 4]
+            lines.append(f"CONECT{i + 1:5d}" + "".join(f"{j + 1:5d}" for j in chunk))
+    return "\n".join(lines + ["END", ""])
+
+
 def structure_view(cluster, *, width: str = "100%", height: str = "400px"):
     """An nglview widget showing the cluster's atoms in ball-and-stick.
 
@@ -115,9 +146,8 @@ def structure_view(cluster, *, width: str = "100%", height: str = "400px"):
 
     view = nglview.NGLWidget()
     view.background = "white"
-    component = view.add_component(
-        nglview.ASEStructure(cluster.atoms), defaultRepresentation=False, name=cluster.name
-    )
+    structure = nglview.TextStructure(pdb_with_bonds(cluster), ext="pdb")
+    component = view.add_component(structure, defaultRepresentation=False, name=cluster.name)
     component.add_representation("ball+stick", aspectRatio=2.5)
     view.center()
     return keep_visible(view, width=width, height=height)
