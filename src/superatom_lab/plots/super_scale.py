@@ -92,8 +92,11 @@ def plot_super_scale(value_ev: float | None = None, prop: str = "EA", *, label: 
         ax.axhline(y, color="0.8", lw=1, zorder=1)
         for i, (symbol, v) in enumerate(sorted(refs[prop_name], key=lambda r: r[1])):
             ax.plot([v], [y], "o", color=color, ms=6, zorder=2, gid="reference")
-            ax.annotate(symbol, (v, y), xytext=(0, -13 if i % 2 else 7),
-                        textcoords="offset points", ha="center", fontsize=8)  # fmt: skip
+            # below the row (the computed value is labelled above it), staggered for
+            # neighbours as close as Br and F (0.04 eV apart)
+            ax.annotate(symbol, (v, y), xytext=(0, -22 if i % 2 else -12),
+                        textcoords="offset points", ha="center", va="center", fontsize=8,
+                        gid="reference-label")  # fmt: skip
     if value_ev is not None:
         y = ROWS.get(prop, y_ea)
         ax.plot([value_ev], [y], "*", color="black", ms=16, zorder=3, gid="value")
