@@ -8,6 +8,11 @@ dropdowns, Compute and Cancel, a progress bar fed by the runner's SCF cycles,
 the result and a scale that marks "superhalogen" (EA above chlorine's) and
 "superalkali" (IE below caesium's).
 
+Given a :class:`~superatom_lab.apps.session.ClusterSession` (``session=``),
+the explorer also offers the cluster built in the cluster builder: the choice
+``structure = BUILT`` ("built: <label>" in the dropdown) computes it exactly
+like a catalogue species.
+
 Examples
 --------
 >>> model = EAModel(structure="Li3O")
@@ -24,13 +29,16 @@ import base64
 import csv
 import html
 import io
+import re
 from pathlib import Path
 
 from traitlets import Any, Enum, HasTraits, Instance, Int, List, Unicode, observe
 
 from superatom_lab.apps._view import LazyView
 from superatom_lab.apps.jobs import JobRunner
+from superatom_lab.apps.session import ClusterSession, charge_text
 from superatom_lab.core import catalogue
+from superatom_lab.core.cluster import Cluster
 from superatom_lab.plots.super_scale import ALKALIS, HALOGENS, classify, thresholds_ev
 
 PROPERTIES = {"EA": "electron affinity", "IE": "ionization energy"}
@@ -44,17 +52,41 @@ TASKS = {
 COLUMNS = ("structure", "charge", "property", "kind", "preset", "method", "value_ev",
            "class", "converged", "cached", "wall_s", "warnings")  # fmt: skip
 ALKALI_LIKE = ("alkali", "superalkali")
+#: The ``structure`` value that stands for the cluster of the shared session.
+BUILT = "built"
 
 
-def structure_options() -> list[tuple[str, str]]:
+def structure_options(built_label: str = "") -> list[tuple[str, str]]:
     """``(label, name)`` pairs for a dropdown: every catalogue species with its category.
+
+    A ``built_label`` (see :attr:`EAModel.built_label`) puts the built cluster first.
 
     Examples
     --------
     >>> structure_options()[1]
     ('Cl (halogen)', 'Cl')
+    >>> structure_options("built: W@Au12, neutral")[0]
+    ('built: W@Au12, neutral', 'built')
     """
-    return [(f"{n} ({catalogue.get_species(n).category})", n) for n in catalogue.names()]
+    built = [(built_label, BUILT)] if built_label else []
+    return built + [(f"{n} ({catalogue.get_species(n).category})", n) for n in catalogue.names()]
+
+
+def natural_charges(text: str) -> str:
+    """Replace ``"(charge +0)"`` and friends in a status line by words.
+
+    Examples
+    --------
+    >>> natural_charges("vertical EA of F (charge +0): done")
+    'vertical EA of F (neutral): done'
+    >>> natural_charges("vertical EA of Al13 (charge -1) ...")
+    'vertical EA of Al13 (anion, charge -1) ...'
+    """
+
+    def words(match) -> str:
+        return "(" + charge_text(int(match.group(1))).replace(" (", ", ").rstrip(")") + ")"
+
+    return re.sub(r"\(charge ([+-]?\d+)\)", words, text)
 
 
 def preset_options() -> list[str]:
@@ -79,6 +111,7 @@ class EAModel(HasTraits):
         What to compute: a catalogue name, the charge of the species, a method
         preset, ``"EA"`` or ``"IE"``, ``"vertical"`` or ``"adiabatic"``.
         Choosing an alkali or superalkali switches ``prop`` to ``"IE"``.
+        ``structure = BUILT`` takes the cluster of ``cluster_session`` (and its charge).
     result : PropertyResult or None
         The last finished result.
     result_text : str
@@ -87,6 +120,11 @@ class EAModel(HasTraits):
         One line about a failure (bad input or a failed calculation), else "".
     session : list of dict
         One row per finished result (see :data:`COLUMNS`); :meth:`to_csv` saves it.
+    cluster_session : ClusterSession or None
+        The cluster shared by the builder.  ``EAModel(session=ClusterSession(...))``
+        is accepted too: a ClusterSession given as ``session`` lands here.
+    built_cluster, built_label
+        The session's cluster (or ``None``) and its dropdown label ("" without one).
 
     Examples
     --------
@@ -106,12 +144,18 @@ class EAModel(HasTraits):
     result_text = Unicode("")
     error = Unicode("")
     session = List()
+    cluster_session = Instance(ClusterSession, allow_none=True)
+    built_cluster = Instance(Cluster, allow_none=True)
+    built_label = Unicode("")
 
     def __init__(self, runner: JobRunner | None = None, **kwargs):
         runner = runner if runner is not None else JobRunner()
+        if isinstance(kwargs.get("session"), ClusterSession):
+            kwargs["cluster_session"] = kwargs.pop("session")
         super().__init__(runner=runner, **kwargs)
         self._request: dict | None = None
         self.runner.observe(self._on_runner_state, "state")
+        self._on_cluster_session({"old": None, "new": self.cluster_session})
         self._on_structure_change({"new": self.structure})
 
     @property
@@ -119,13 +163,60 @@ class EAModel(HasTraits):
         """The worker task for the current choices."""
         return TASKS[(self.prop, self.kind)]
 
+    @observe("cluster_session")
+    def _on_cluster_session(self, change) -> None:
+        if change["old"] is not None:
+            change["old"].unobserve(self._on_shared, "cluster")
+        if change["new"] is not None:
+            change["new"].observe(self._on_shared, "cluster")
+        self._on_shared()
+
+    def _on_shared(self, change=None) -> None:
+        """Follow the session: offer its cluster, fall back to Cl when it is cleared."""
+        s = self.cluster_session
+        cluster = s.cluster if s is not None else None
+        if cluster is None and self.structure == BUILT:
+            self.structure = "Cl"
+        label = s.label if cluster is not None and s.label else getattr(cluster, "name", "")
+        self.built_label = f"built: {label}, {charge_text(cluster.charge)}" if cluster else ""
+        self.built_cluster = cluster
+        if cluster is not None and self.structure == BUILT:
+            self.charge = cluster.charge
+
     @observe("structure")
     def _on_structure_change(self, change) -> None:
+        if change["new"] == BUILT:
+            if self.built_cluster is not None:
+                self.charge = self.built_cluster.charge
+            return
         try:
             category = catalogue.get_species(change["new"]).category
         except Exception:
             return  # compute() reports an unknown name
         self.prop = "IE" if category in ALKALI_LIKE else "EA"
+
+    def base_cluster(self) -> Cluster:
+        """The chosen structure as built: a neutral catalogue species, or the built cluster."""
+        from superatom_lab.errors import InputError
+
+        if self.structure != BUILT:
+            return catalogue.build(self.structure)
+        if self.built_cluster is None:
+            raise InputError("no built cluster: build one and press 'Use in other apps'")
+        return self.built_cluster
+
+    def chosen_cluster(self) -> Cluster:
+        """The cluster to compute, at ``charge`` (a built one keeps its spin at its own charge).
+
+        Examples
+        --------
+        >>> EAModel(structure="F", charge=-1).chosen_cluster().n_electrons
+        10
+        """
+        cluster = self.base_cluster()
+        if self.structure == BUILT and cluster.charge == self.charge:
+            return cluster
+        return cluster.with_charge(self.charge)
 
     def compute(self) -> None:
         """Start the calculation for the current choices (a running one is replaced)."""
@@ -134,7 +225,7 @@ class EAModel(HasTraits):
 
         self.error = ""
         try:
-            cluster = catalogue.build(self.structure, charge=self.charge)
+            cluster = self.chosen_cluster()
             method = get_method(self.preset)
         except SuperatomLabError as exc:
             self.error = str(exc).splitlines()[0]
@@ -305,8 +396,15 @@ class EAView(LazyView):
     'Cl'
     """
 
-    def __init__(self, model: EAModel | None = None, csv_path: str = "superatom-session.csv"):
-        self.model = model if model is not None else EAModel()
+    def __init__(
+        self,
+        model: EAModel | None = None,
+        csv_path: str = "superatom-session.csv",
+        session: ClusterSession | None = None,
+    ):
+        self.model = model if model is not None else EAModel(cluster_session=session)
+        if model is not None and session is not None:
+            self.model.cluster_session = session
         self.csv_path = csv_path
         self._widget = None
 
@@ -318,19 +416,26 @@ class EAView(LazyView):
 
         m, runner = self.model, self.model.runner
         style = {"description_width": "6em"}
-        self.structure = ipw.Dropdown(options=structure_options(), description="species",
-                                      style=style)  # fmt: skip
+        self.structure = ipw.Dropdown(options=structure_options(m.built_label), style=style,
+                                      description="species", value=m.structure)  # fmt: skip
         self.charge = ipw.IntText(description="charge", style=style,
                                   layout=ipw.Layout(width="12em"))  # fmt: skip
+        self.charge_words = ipw.Label(value=charge_text(m.charge))
         self.preset = ipw.Dropdown(options=preset_options(), description="preset", style=style)
         self.prop = ipw.ToggleButtons(options=[("EA", "EA"), ("IE", "IE")], description="compute",
                                       style={"button_width": "5em"})  # fmt: skip
         self.kind = ipw.ToggleButtons(options=["vertical", "adiabatic"], description="kind",
                                       style={"button_width": "6em"})  # fmt: skip
-        for widget, name in ((self.structure, "structure"), (self.charge, "charge"),
-                             (self.preset, "preset"), (self.prop, "prop"),
-                             (self.kind, "kind")):  # fmt: skip
+        for widget, name in ((self.charge, "charge"), (self.preset, "preset"),
+                             (self.prop, "prop"), (self.kind, "kind")):  # fmt: skip
             ipw.link((m, name), (widget, "value"))
+        # not ipw.link: new options (a built cluster) must not pass through another species
+        self._syncing = False
+        self.structure.observe(self._on_dropdown, "value")
+        m.observe(self._on_model_structure, "structure")
+        m.observe(self._on_built, ["built_cluster", "built_label"])
+        m.observe(lambda ch: setattr(self.charge_words, "value", charge_text(ch["new"])),
+                  "charge")  # fmt: skip
         self.compute_button = ipw.Button(description="Compute", button_style="primary")
         self.cancel_button = ipw.Button(description="Cancel", disabled=True)
         self.compute_button.on_click(lambda _: m.compute())
@@ -355,7 +460,8 @@ class EAView(LazyView):
         self._draw_scale(None)
         self._on_state()
         self._on_structure()
-        controls = ipw.VBox([self.structure, self.charge, self.preset, self.prop, self.kind,
+        controls = ipw.VBox([self.structure, ipw.HBox([self.charge, self.charge_words]),
+                             self.preset, self.prop, self.kind,
                              ipw.HBox([self.compute_button, self.cancel_button])])  # fmt: skip
         self._widget = ipw.VBox([
             ipw.HBox([controls, self.structure_box]),
@@ -366,6 +472,25 @@ class EAView(LazyView):
         return self._widget
 
     # --- observers (they may run in the runner's watcher thread) --------------------
+    def _on_dropdown(self, change) -> None:
+        if not self._syncing:
+            self.model.structure = change["new"]
+
+    def _on_model_structure(self, change) -> None:
+        if self.structure.value != change["new"]:
+            self.structure.value = change["new"]
+
+    def _on_built(self, change=None) -> None:
+        """Offer the session's cluster in the dropdown, keeping the current choice."""
+        self._syncing = True
+        try:
+            self.structure.options = structure_options(self.model.built_label)
+            self.structure.value = self.model.structure
+        finally:
+            self._syncing = False
+        if self.model.structure == BUILT and (change is None or change["name"] == "built_cluster"):
+            self._on_structure()
+
     def _on_cycle(self, change) -> None:
         cycle = change["new"]
         if cycle > self.progress.max:
@@ -379,13 +504,17 @@ class EAView(LazyView):
                   "cancelled": "warning"}  # fmt: skip
         self.progress.bar_style = styles.get(state, "")
         if state == "running":
+            self.progress.max, self.progress.value = 30, self.model.runner.cycle
             self.result.value = "<i>computing ...</i>"
+        elif state == "done":  # full, also for a cached answer that took no SCF cycle
+            self.progress.max = max(self.progress.value, 1)
+            self.progress.value = self.progress.max
         elif state == "cancelled":
             self.result.value = "<i>Cancelled: nothing was stored for the unfinished run.</i>"
 
     def _on_text(self, change=None) -> None:
-        self.status.value = self.model.runner.progress_text
-        self.notice.value = self.model.runner.notice
+        self.status.value = natural_charges(self.model.runner.progress_text)
+        self.notice.value = natural_charges(self.model.runner.notice)
 
     def _on_result(self, change=None) -> None:
         m = self.model
@@ -414,7 +543,7 @@ class EAView(LazyView):
         try:
             from superatom_lab.viz import structure_view
 
-            cluster = catalogue.build(self.model.structure)
+            cluster = self.model.base_cluster()
             shown = structure_view(cluster, width="360px", height="260px")
         except Exception as exc:  # no 3D view (nglview missing, unknown name): say so, go on
             shown = ipw.HTML(f"<i>no 3D view: {html.escape(str(exc).splitlines()[0])}</i>")
