@@ -17,7 +17,13 @@ WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
 def test_there_are_dashboards():
-    assert {p.name for p in DASHBOARDS} >= {"jellium_playground.ipynb", "ea_explorer.ipynb"}
+    assert {p.name for p in DASHBOARDS} >= {
+        "jellium_playground.ipynb",
+        "ea_explorer.ipynb",
+        "cluster_builder.ipynb",
+        "orbital_explorer.ipynb",
+        "index.ipynb",
+    }
 
 
 @pytest.mark.parametrize("path", DASHBOARDS, ids=lambda p: p.name)

@@ -2,6 +2,8 @@
 
 Importing this package does not import ipywidgets, matplotlib or PySCF; each
 view builds its widgets the first time it is shown (or ``render()`` is called).
+A :class:`ClusterSession` hands the cluster made in the builder to the
+electron-affinity explorer.
 
 Examples
 --------
@@ -12,8 +14,26 @@ Examples
 
 from __future__ import annotations
 
+from superatom_lab.apps.builder_app import BuilderModel
+from superatom_lab.apps.builder_view import BuilderView
 from superatom_lab.apps.ea_app import EAModel, EAView
 from superatom_lab.apps.jellium_app import JelliumModel, JelliumView
 from superatom_lab.apps.jobs import JobRunner
+from superatom_lab.apps.lab_app import LabView
+from superatom_lab.apps.orbital_app import OrbitalModel
+from superatom_lab.apps.orbital_view import OrbitalView
+from superatom_lab.apps.session import ClusterSession
 
-__all__ = ["EAModel", "EAView", "JelliumModel", "JelliumView", "JobRunner"]
+__all__ = [
+    "BuilderModel",
+    "BuilderView",
+    "ClusterSession",
+    "EAModel",
+    "EAView",
+    "JelliumModel",
+    "JelliumView",
+    "JobRunner",
+    "LabView",
+    "OrbitalModel",
+    "OrbitalView",
+]

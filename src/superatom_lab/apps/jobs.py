@@ -10,7 +10,10 @@ its traits: ``state`` ("idle", "running", "done", "error", "cancelled"),
 * A background thread polls the worker's progress events into the traits.
 * Before a process is started, :func:`cached_property_result` checks whether
   every state a vertical EA or IE needs is in the store; if so the value is
-  assembled in-process from the cache in a fraction of a second.
+  assembled in-process from the cache in a fraction of a second.  An orbital
+  table (task "orbitals") is stored as a record of its own when its worker
+  finishes (:func:`store_orbital_table`), next to the SCF record and orbitals
+  it was analysed from, and is read back in milliseconds without PySCF.
 * Only one job runs at a time: a new :meth:`JobRunner.submit` kills the running
   one and says so in ``notice``.
 * Failures end in state "error" with one line in ``error``, never a traceback.
@@ -28,8 +31,10 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 from traitlets import Any, Bool, HasTraits, Int, Unicode
@@ -37,8 +42,15 @@ from traitlets import Any, Bool, HasTraits, Int, Unicode
 from superatom_lab import errors
 from superatom_lab.store import ResultStore
 
-#: Tasks whose cached answer can be assembled in-process (vertical, no relaxation).
-CACHE_PROBED_TASKS = ("electron_affinity", "ionization_energy")
+#: Tasks whose cached answer can be assembled in-process (vertical, no relaxation; orbitals).
+CACHE_PROBED_TASKS = ("electron_affinity", "ionization_energy", "orbitals")
+
+#: Options of the "orbitals" task that the cache probe understands.
+ORBITAL_OPTIONS = {"charge", "spin", "n_virtual"}
+#: Default of ``n_virtual`` in :func:`~superatom_lab.qc.orbitals.analyse_orbitals`.
+DEFAULT_N_VIRTUAL = 8
+#: Version of the stored orbital-table record; raise it when the analysis changes.
+ORBITAL_TABLE_SCHEMA = 1
 
 #: How the runner names tasks in its messages.
 TASK_LABELS = {
@@ -109,12 +121,118 @@ def ground_state_cached(cluster, method, store: ResultStore) -> bool:
     return True
 
 
-def cached_property_result(task: str, cluster, method, store: ResultStore, **options):
-    """The result of a vertical EA/IE assembled from ``store``, or ``None`` if anything is missing.
+def orbital_state(cluster, *, charge=None, spin=None, **_ignored) -> tuple[int, int]:
+    """``(charge, spin)`` that :func:`~superatom_lab.qc.orbitals.analyse_orbitals` analyses.
 
-    Only tasks in :data:`CACHE_PROBED_TASKS` with no options other than ``spin``
-    are probed; everything else goes to a worker, which reads the cache itself.
-    Bad input (a spin that does not fit the electron count) raises here, at once.
+    The cluster's own charge and spin by default, else the default spin of the
+    charge; a spin that does not fit the electron count raises ``ChargeSpinError``.
+
+    Examples
+    --------
+    >>> from superatom_lab.core.catalogue import build
+    >>> orbital_state(build("Al13", charge=-1)), orbital_state(build("Na8"), charge=1)
+    ((-1, 0), (1, 1))
+    """
+    from superatom_lab.core.cluster import check_spin
+
+    charge = cluster.charge if charge is None else int(charge)
+    if spin is None:
+        spin = cluster.spin if charge == cluster.charge and cluster.spin is not None else None
+        spin = cluster.with_charge(charge).default_spin if spin is None else spin
+    check_spin(cluster.with_charge(charge).n_electrons, spin)
+    return charge, int(spin)
+
+
+def orbital_table_key(cluster, method, *, n_virtual: int = DEFAULT_N_VIRTUAL, **options) -> str:
+    """Cache key of the orbital table of one state (derived from its SCF key).
+
+    Examples
+    --------
+    >>> from superatom_lab.core.catalogue import build
+    >>> from superatom_lab.qc.presets import get_method
+    >>> key = orbital_table_key(build("Na8"), get_method("quick"))
+    >>> len(key), key == orbital_table_key(build("Na8"), get_method("quick"), n_virtual=10)
+    (64, False)
+    """
+    from superatom_lab.qc.runner import state_key
+    from superatom_lab.store.keys import canonical_json
+
+    charge, spin = orbital_state(cluster, **options)
+    scf = state_key(cluster, method, charge=charge, spin=spin)
+    record = {"kind": "orbital_table", "scf": scf, "n_virtual": int(n_virtual),
+              "schema": ORBITAL_TABLE_SCHEMA}  # fmt: skip
+    return hashlib.sha256(canonical_json(record).encode()).hexdigest()
+
+
+def orbital_table_record(table) -> dict:
+    """An ``OrbitalTable`` as a JSON-ready record (full precision) for the store."""
+    return {"converged": True, "kind": "orbital_table", "table": asdict(table)}
+
+
+def orbital_table_from_record(record: dict):
+    """The ``OrbitalTable`` stored by :func:`orbital_table_record` (no PySCF import).
+
+    Examples
+    --------
+    >>> from superatom_lab.qc.orbital_table import OrbitalInfo, OrbitalTable
+    >>> orb = OrbitalInfo(0, "alpha", -6.0, 2.0, "1S", (1.0,) + (0.0,) * 6, 0.9)
+    >>> table = OrbitalTable("Na2", 0, 0, {"xc": "pbe"}, (orb,), 0, None, 1.5)
+    >>> orbital_table_from_record(orbital_table_record(table)) == table
+    True
+    """
+    from superatom_lab.qc.orbital_table import OrbitalInfo, OrbitalTable
+
+    data = dict(record["table"])
+    orbitals = tuple(
+        OrbitalInfo(**{**o, "l_weights": tuple(o["l_weights"])}) for o in data.pop("orbitals")
+    )
+    return OrbitalTable(**{**data, "orbitals": orbitals, "notes": tuple(data.get("notes", ()))})
+
+
+def store_orbital_table(table, cluster, method, store: ResultStore, **options) -> str:
+    """Save ``table`` under :func:`orbital_table_key`; return the key."""
+    key = orbital_table_key(cluster, method, **options)
+    store.put(key, orbital_table_record(table))
+    return key
+
+
+def cached_orbital_table(cluster, method, store: ResultStore, **options):
+    """The stored orbital table of ``cluster``, or ``None``.
+
+    Only a table whose SCF record and orbitals (``.npz``, needed for cube files)
+    are also stored counts.  Bad input (a spin that does not fit) raises at once.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from superatom_lab.core.catalogue import build
+    >>> from superatom_lab.qc.presets import get_method
+    >>> store = ResultStore(tempfile.mkdtemp())
+    >>> cached_orbital_table(build("Na8"), get_method("quick"), store) is None
+    True
+    """
+    from superatom_lab.qc.runner import state_key
+
+    charge, spin = orbital_state(cluster, **options)
+    if _cached_state(store, state_key(cluster, method, charge=charge, spin=spin)) is None:
+        return None
+    record = store.get(orbital_table_key(cluster, method, **options))
+    if record is None or record.get("kind") != "orbital_table":
+        return None
+    try:
+        return orbital_table_from_record(record)
+    except (KeyError, TypeError, ValueError):  # an old or damaged record: compute again
+        return None
+
+
+def cached_property_result(task: str, cluster, method, store: ResultStore, **options):
+    """The result of a vertical EA/IE (or an orbital table) from ``store``, or ``None``.
+
+    Only tasks in :data:`CACHE_PROBED_TASKS` are probed, a vertical EA/IE only
+    with no options other than ``spin``, orbitals only with the options in
+    :data:`ORBITAL_OPTIONS`; everything else goes to a worker, which reads the
+    cache itself.  Bad input (a spin that does not fit the electron count)
+    raises here, at once.
 
     Examples
     --------
@@ -124,6 +242,10 @@ def cached_property_result(task: str, cluster, method, store: ResultStore, **opt
     >>> store = ResultStore(tempfile.mkdtemp())
     >>> cached_property_result("electron_affinity", build("Cl"), get_method("quick"), store)
     """
+    if task == "orbitals":
+        if set(options) - ORBITAL_OPTIONS:
+            return None
+        return cached_orbital_table(cluster, method, store, **options)
     if task not in CACHE_PROBED_TASKS or set(options) - {"spin"}:
         return None
     spin = options.get("spin", cluster.spin)
@@ -242,8 +364,8 @@ class JobRunner(HasTraits):
     def submit(self, task: str, cluster, method, **options) -> None:
         """Start ``task`` on ``cluster`` with ``method``; replaces a running job.
 
-        Returns at once.  A cached vertical EA/IE is answered before returning
-        (state "done", ``from_cache`` true, no process started); anything else
+        Returns at once.  A cached vertical EA/IE or orbital table is answered before
+        returning (state "done", ``from_cache`` true, no process started); anything else
         starts a worker whose progress shows in ``cycle`` and ``progress_text``.
         """
         with self._lock:
@@ -281,8 +403,9 @@ class JobRunner(HasTraits):
                 return
             self._job = job
             self.progress_text = f"starting the {self._label} ..."
+            request = (task, cluster, method, options)
             watcher = threading.Thread(
-                target=self._watch, args=(generation, job, start), daemon=True,
+                target=self._watch, args=(generation, job, start, request), daemon=True,
                 name=f"superatom-job-{generation}",
             )  # fmt: skip
             watcher.start()
@@ -332,7 +455,7 @@ class JobRunner(HasTraits):
                 self.state = "done"
             self._finished.set()
 
-    def _watch(self, generation: int, job, start: float) -> None:
+    def _watch(self, generation: int, job, start: float, request=None) -> None:
         """Poll the worker until it ends, copying its progress into the traits."""
         while True:
             job.poll(self.poll_interval)
@@ -352,8 +475,21 @@ class JobRunner(HasTraits):
             except Exception as exc:
                 self._finish(generation, error=one_line(exc))
                 return
+            self._remember(request, result)
             self._finish(generation, result=result, elapsed=time.perf_counter() - start)
             return
+
+    def _remember(self, request, result) -> None:
+        """Store an orbital table, so the next request for it is answered at once."""
+        if request is None or request[0] != "orbitals":
+            return
+        _task, cluster, method, options = request
+        if set(options) - ORBITAL_OPTIONS:
+            return
+        try:
+            store_orbital_table(result, cluster, method, self.store, **options)
+        except Exception:  # pragma: no cover - a read-only cache: the table is still shown
+            pass
 
 
 def cache_files(root) -> list[Path]:

@@ -1,0 +1,85 @@
+"""All four apps on one page, in tabs, sharing one cluster: the dashboards' index page.
+
+The cluster builder, the electron-affinity explorer, the orbital explorer and
+the jellium playground share a :class:`~superatom_lab.apps.session.ClusterSession`,
+so a cluster built in the first tab can be computed in the next two.  They
+also share one kernel: a calculation runs in a worker process, so the jellium
+sliders answer while it runs.
+
+Examples
+--------
+>>> view = LabView()
+>>> view.titles
+('Cluster builder', 'Electron affinity', 'Orbitals', 'Jellium')
+>>> view.ea.model.cluster_session is view.session is view.builder.session
+True
+"""
+
+from __future__ import annotations
+
+from superatom_lab.apps._view import LazyView
+from superatom_lab.apps.builder_view import BuilderView
+from superatom_lab.apps.ea_app import EAView
+from superatom_lab.apps.jellium_app import JelliumView
+from superatom_lab.apps.orbital_view import OrbitalView
+from superatom_lab.apps.session import ClusterSession
+
+
+def nglviews(widget) -> list:
+    """The nglview widgets inside ``widget`` (searched through ``children``).
+
+    Examples
+    --------
+    >>> import ipywidgets as ipw
+    >>> nglviews(ipw.VBox([ipw.HTML("no 3D here")]))
+    []
+    """
+    found = []
+    if type(widget).__name__ == "NGLWidget":
+        found.append(widget)
+    for child in getattr(widget, "children", ()):
+        found.extend(nglviews(child))
+    return found
+
+
+class LabView(LazyView):
+    """One ``Tab`` with the four apps, sharing ``session``.
+
+    Parameters
+    ----------
+    session : ClusterSession, optional
+        A new, empty session when omitted.
+    """
+
+    titles = ("Cluster builder", "Electron affinity", "Orbitals", "Jellium")
+
+    def __init__(self, session: ClusterSession | None = None):
+        self.session = session if session is not None else ClusterSession()
+        self.builder = BuilderView(session=self.session)
+        self.ea = EAView(session=self.session)
+        self.orbitals = OrbitalView(session=self.session)
+        self.jellium = JelliumView()
+        self._widget = None
+
+    def render(self):
+        """Build the tabs once and return the ``Tab`` widget."""
+        if self._widget is not None:
+            return self._widget
+        import ipywidgets as ipw
+
+        apps = (self.builder, self.ea, self.orbitals, self.jellium)
+        tabs = ipw.Tab(children=[app.widget for app in apps])
+        tabs.titles = self.titles
+        tabs.observe(self._on_tab, "selected_index")
+        self._widget = tabs
+        return tabs
+
+    def _on_tab(self, change) -> None:
+        # a 3D view created in a hidden tab has no size yet: redraw it when its tab opens
+        from superatom_lab.viz.scenes import refresh_view
+
+        index = change["new"]
+        if index is None:
+            return
+        for view in nglviews(self._widget.children[index]):
+            refresh_view(view)

@@ -1,0 +1,402 @@
+"""Orbital explorer: the superatomic levels of a cluster, each one's isosurface and l-weights.
+
+:class:`OrbitalModel` (traitlets, no widget import) turns the choices (a
+catalogue species or the cluster of a builder session, a charge and a preset)
+into an ``"orbitals"`` job for a :class:`~superatom_lab.apps.jobs.JobRunner`.
+The finished :class:`~superatom_lab.qc.orbital_table.OrbitalTable` is cut into
+:class:`Level` groups (degenerate orbitals together, lowest first) with their
+superatomic labels (1S 1P 1D 2S 1F 2P ...); a jellium ladder of the same
+electron count is solved beside it for simple-metal clusters.  Selecting a level
+writes a cube file of one of its orbitals in a background thread (cached on
+disk, so selecting it again is instant).  The view is
+:class:`~superatom_lab.apps.orbital_view.OrbitalView`.
+
+Examples
+--------
+>>> model = OrbitalModel(runner=JobRunner(store="default"))
+>>> model.structure, model.charge, model.preset
+('Al13', -1, 'quick')
+>>> model.structure = "Na8"
+>>> model.charge
+0
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from traitlets import Any, Enum, Float, HasTraits, Instance, Int, List, Unicode, observe
+
+from superatom_lab.apps.jobs import JobRunner, _cached_state, one_line
+from superatom_lab.core import catalogue
+from superatom_lab.core.elements import valence_electrons
+from superatom_lab.core.jellium import TYPICAL_RS_BOHR
+from superatom_lab.plots._ladder import energy_window, group_by_energy, group_label
+
+#: Value of ``structure`` meaning "the cluster of the builder session".
+SESSION_CHOICE = "session"
+#: Empty orbitals analysed above the HOMO (enough for 1G and 3S of Al13-).
+N_VIRTUAL = 10
+CUBE_RESOLUTION_ANGSTROM = 0.25
+DEFAULT_ISOVALUE = 0.02
+#: Free electrons per atom in the jellium model (s and p electrons; no d shell).
+JELLIUM_VALENCE = {"Cu": 1, "Ag": 1, "Au": 1, "Zn": 2, "Cd": 2}
+
+
+@dataclass(frozen=True)
+class Level:
+    """Degenerate orbitals (within 0.05 eV) of one spin channel, drawn as one level.
+
+    Examples
+    --------
+    >>> from superatom_lab.qc.orbital_table import OrbitalInfo
+    >>> f = (0, 0, 0, 1, 0, 0, 0)
+    >>> orbs = tuple(OrbitalInfo(i, "alpha", -1.871, 2.0, "1F", f, 0.8) for i in (9, 10))
+    >>> Level(orbs, tag="HOMO").text
+    '1F ×2  -1.87 eV  HOMO'
+    """
+
+    orbitals: tuple
+    tag: str = ""
+
+    @property
+    def label(self) -> str:
+        """``"1F ×3"``: the shell labels of the group (see ``plots._ladder.group_label``)."""
+        return group_label([o.label for o in self.orbitals])
+
+    @property
+    def energy_ev(self) -> float:
+        return sum(o.energy_ev for o in self.orbitals) / len(self.orbitals)
+
+    @property
+    def occupied(self) -> bool:
+        return any(o.occupation > 1e-6 for o in self.orbitals)
+
+    @property
+    def text(self) -> str:
+        """One line for a list of levels: label, energy and HOMO/LUMO."""
+        tail = f"  {self.tag}" if self.tag else ""
+        return f"{self.label}  {self.energy_ev:.2f} eV{tail}"
+
+
+def level_groups(table, spin: str = "alpha") -> list[Level]:
+    """The levels of one spin channel in the default energy window, lowest first.
+
+    The window and the grouping are those of the level diagrams
+    (:func:`~superatom_lab.plots.levels.plot_orbital_levels`), so every level
+    listed is a level drawn.
+
+    Examples
+    --------
+    >>> from superatom_lab.qc.orbital_table import OrbitalInfo, OrbitalTable
+    >>> s, p = (1, 0, 0, 0, 0, 0, 0), (0, 1, 0, 0, 0, 0, 0)
+    >>> orbs = (OrbitalInfo(0, "alpha", -4.0, 2.0, "1S", s, 0.9),) + tuple(
+    ...     OrbitalInfo(i, "alpha", -2.5, 2.0 if i < 3 else 0.0, "1P", p, 0.8) for i in (1, 2, 3))
+    >>> [lv.text for lv in level_groups(OrbitalTable("Na6", 0, 0, {}, orbs, 2, 3, 3.0))]
+    ['1S  -4.00 eV', '1P ×3  -2.50 eV  HOMO']
+    """
+    orbitals = sorted((o for o in table.orbitals if o.spin == spin), key=lambda o: o.energy_ev)
+    if not orbitals:
+        return []
+    lo, hi = energy_window(orbitals, None)
+    shown = [o for o in orbitals if lo <= o.energy_ev <= hi]
+    occupied = [o for o in orbitals if o.occupation > 1e-6]
+    empty = [o for o in orbitals if o.occupation <= 1e-6]
+    homo = max(occupied, key=lambda o: o.energy_ev) if occupied else None
+    lumo = min(empty, key=lambda o: o.energy_ev) if empty else None
+    levels = []
+    for indices in group_by_energy([o.energy_ev for o in shown]):
+        members = tuple(shown[i] for i in indices)
+        tag = "HOMO" if any(o is homo for o in members) else ""
+        tag = tag or ("LUMO" if any(o is lumo for o in members) else "")
+        levels.append(Level(members, tag))
+    return levels
+
+
+def jellium_for(cluster):
+    """``(JelliumResult, note)`` for a simple-metal cluster, ``(None, why not)`` otherwise.
+
+    The metal is the most common element; it must have an r_s in
+    :data:`~superatom_lab.core.jellium.TYPICAL_RS_BOHR`.  Every atom gives its
+    s and p valence electrons (a dopant too: Si gives 4, W 6).
+
+    Examples
+    --------
+    >>> result, note = jellium_for(catalogue.build("Al13", charge=-1))
+    >>> result.n_electrons, note
+    (40, 'jellium: 40 electrons, r_s of Al 2.07 bohr')
+    >>> jellium_for(catalogue.build("BF4", charge=-1))[1]
+    'no jellium ladder: BF4 is not a simple-metal cluster'
+    """
+    from collections import Counter
+
+    from superatom_lab.core.jellium import solve_jellium
+
+    symbols = cluster.symbols
+    metal = Counter(symbols).most_common(1)[0][0]
+    if len(symbols) < 2 or metal not in TYPICAL_RS_BOHR:
+        return None, f"no jellium ladder: {cluster.name} is not a simple-metal cluster"
+    n = sum(JELLIUM_VALENCE.get(s, valence_electrons(s)) for s in symbols) - cluster.charge
+    rs = TYPICAL_RS_BOHR[metal]
+    try:
+        result = solve_jellium(n, rs, charge=cluster.charge)
+    except Exception as exc:  # input out of range or no convergence: the levels still show
+        return None, f"no jellium ladder: {one_line(exc)}"
+    return result, f"jellium: {n} electrons, r_s of {metal} {rs:.2f} bohr"
+
+
+class OrbitalModel(HasTraits):
+    """Choices, the running job, the levels and the selected orbital of the orbital explorer.
+
+    Parameters
+    ----------
+    runner : JobRunner, optional
+        Runs the calculation (a new one on the user's cache by default).
+    session : HasTraits, optional
+        Anything with a ``cluster`` trait (a ``Cluster`` or ``None``), such as a
+        builder's ``ClusterSession``.  When its cluster changes, ``structure``
+        switches to :data:`SESSION_CHOICE` and ``charge`` to the cluster's charge.
+    cube_dir : path, optional
+        Where cube files are kept; ``<cache>/cubes`` by default.
+
+    Traits
+    ------
+    structure, charge, preset
+        A catalogue name (or :data:`SESSION_CHOICE`), the charge and a method preset.
+        Choosing a species sets the charge to its catalogue charge (Al13: -1).
+    table : OrbitalTable or None
+        The finished orbital analysis.
+    levels : list of Level
+        Its alpha-spin levels in the diagram's window, lowest first.
+    selected : int
+        Index into ``levels`` (-1: none); the HOMO level after every result.
+    jellium, jellium_note
+        The jellium ladder of the same electron count (or ``None``) and a line about it.
+    cube_path, cube_state, cube_error
+        The cube file of the selected level's first orbital, "idle", "running",
+        "done" or "error", and one line about a failure.
+    isovalue : float
+        Isosurface value (orbital units) for the 3D view.
+    error : str
+        One line about a failed calculation or bad input, else "".
+
+    Examples
+    --------
+    >>> m = OrbitalModel(runner=JobRunner(store="default"))
+    >>> m.structure = "Nope"
+    >>> m.compute()
+    >>> m.error.startswith("unknown species 'Nope'"), m.runner.state
+    (True, 'idle')
+    """
+
+    structure = Unicode("Al13")
+    charge = Int(-1)
+    preset = Unicode("quick")
+    session = Any(None, allow_none=True)
+
+    runner = Instance(JobRunner)
+    table = Any(None, allow_none=True)
+    levels = List()
+    selected = Int(-1)
+    jellium = Any(None, allow_none=True)
+    jellium_note = Unicode("")
+    cube_path = Unicode("")
+    cube_state = Enum(["idle", "running", "done", "error"], default_value="idle")
+    cube_error = Unicode("")
+    isovalue = Float(DEFAULT_ISOVALUE)
+    error = Unicode("")
+
+    def __init__(self, runner: JobRunner | None = None, session=None, cube_dir=None, **kwargs):
+        runner = runner if runner is not None else JobRunner()
+        super().__init__(runner=runner, **kwargs)
+        self.cube_dir = Path(cube_dir) if cube_dir is not None else runner.store.root / "cubes"
+        self._pending = None  # (cluster, method) of the submitted job
+        self._current = None  # (cluster, method) of ``table``
+        self._cube_lock = threading.Lock()
+        self._cube_generation = 0
+        self.runner.observe(self._on_runner_state, "state")
+        if session is not None:
+            self.session = session
+
+    # --- choices --------------------------------------------------------------------
+    @observe("structure")
+    def _on_structure_change(self, change) -> None:
+        if change["new"] == SESSION_CHOICE:
+            cluster = getattr(self.session, "cluster", None)
+            if cluster is not None:
+                self.charge = cluster.charge
+            return
+        try:
+            self.charge = catalogue.get_species(change["new"]).charge
+        except Exception:
+            return  # compute() reports an unknown name
+
+    @observe("session")
+    def _on_session_change(self, change) -> None:
+        old, new = change["old"], change["new"]
+        if isinstance(old, HasTraits) and old.has_trait("cluster"):
+            old.unobserve(self._on_session_cluster, "cluster")
+        if new is None:
+            return
+        if not (isinstance(new, HasTraits) and new.has_trait("cluster")):
+            raise TypeError("session must be a HasTraits object with a 'cluster' trait")
+        new.observe(self._on_session_cluster, "cluster")
+        if new.cluster is not None:
+            self._on_session_cluster({"new": new.cluster})
+
+    def _on_session_cluster(self, change) -> None:
+        cluster = change["new"]
+        if cluster is None:
+            return
+        if self.structure == SESSION_CHOICE:
+            self.charge = cluster.charge
+        else:
+            self.structure = SESSION_CHOICE  # sets the charge too
+
+    def cluster(self):
+        """The ``Cluster`` to compute: the catalogue species or the session's, with ``charge``."""
+        from superatom_lab.errors import InputError
+
+        if self.structure == SESSION_CHOICE:
+            cluster = getattr(self.session, "cluster", None)
+            if cluster is None:
+                raise InputError("the builder session has no cluster yet: build one first")
+            return cluster.with_charge(self.charge)
+        return catalogue.build(self.structure, charge=self.charge)
+
+    # --- the calculation ------------------------------------------------------------
+    def compute(self) -> None:
+        """Start the orbital analysis (a running one is replaced); a cached one shows at once."""
+        from superatom_lab.qc.presets import get_method
+
+        self.error = ""
+        try:
+            cluster = self.cluster()
+            method = get_method(self.preset)
+        except Exception as exc:
+            self.error = one_line(exc)
+            return
+        self._pending = (cluster, method)
+        self.runner.submit("orbitals", cluster, method, n_virtual=N_VIRTUAL)
+
+    def cancel(self) -> bool:
+        """Stop the running calculation; return whether one was running."""
+        return self.runner.cancel()
+
+    def _on_runner_state(self, change) -> None:
+        state = change["new"]
+        if self.runner.task != "orbitals" or self._pending is None:
+            return
+        if state == "running":
+            self._clear()
+        elif state == "error":
+            self.error = self.runner.error
+        elif state == "done":
+            self._show(self.runner.result, *self._pending)
+
+    def _clear(self) -> None:
+        self._cube_generation += 1
+        self.selected = -1
+        self.levels, self.table, self.jellium, self.jellium_note = [], None, None, ""
+        self.cube_path, self.cube_error, self.cube_state = "", "", "idle"
+
+    def _show(self, table, cluster, method) -> None:
+        self._current = (cluster, method)
+        self.jellium, self.jellium_note = jellium_for(cluster)
+        levels = level_groups(table)
+        self.levels = levels
+        self.table = table
+        homo = [k for k, lv in enumerate(levels) if lv.tag == "HOMO"]
+        self.selected = homo[0] if homo else len(levels) - 1
+
+    # --- the selected level ---------------------------------------------------------
+    @property
+    def shown_cluster(self):
+        """The ``Cluster`` whose orbitals ``table`` holds, or ``None``."""
+        return None if self._current is None else self._current[0]
+
+    @property
+    def level(self) -> Level | None:
+        """The selected level, or ``None``."""
+        return self.levels[self.selected] if 0 <= self.selected < len(self.levels) else None
+
+    @property
+    def orbital(self):
+        """The orbital of the selected level shown in 3D (its first), or ``None``."""
+        level = self.level
+        return None if level is None else level.orbitals[0]
+
+    @observe("selected")
+    def _on_selected(self, change) -> None:
+        self._cube_generation += 1
+        orbital = self.orbital
+        if orbital is None or self._current is None or self.table is None:
+            self.cube_path, self.cube_error, self.cube_state = "", "", "idle"
+            return
+        self.make_cube(orbital, self._cube_generation)
+
+    def _state_key(self) -> str:
+        from superatom_lab.qc.runner import state_key
+
+        cluster, method = self._current
+        return state_key(cluster, method, charge=self.table.charge, spin=self.table.spin)
+
+    def cube_file(self, orbital) -> Path:
+        """Where the cube of ``orbital`` (of the current table) is kept."""
+        grid = f"{CUBE_RESOLUTION_ANGSTROM:g}".replace(".", "p")
+        return self.cube_dir / f"{self._state_key()}-{orbital.spin}-{orbital.index}-{grid}.cube"
+
+    def make_cube(self, orbital, generation: int) -> None:
+        """Show the cube of ``orbital``: at once when it is on disk, else from a thread."""
+        path = self.cube_file(orbital)
+        self.cube_error = ""
+        if path.is_file():
+            self.cube_path, self.cube_state = str(path), "done"
+            return
+        if _cached_state(self.runner.store, self._state_key()) is None:
+            self.cube_path, self.cube_state = "", "error"
+            self.cube_error = "the orbitals are no longer in the cache: press Compute again"
+            return
+        self.cube_path, self.cube_state = "", "running"
+        cluster, method = self._current
+        state = {"charge": self.table.charge, "spin": self.table.spin}
+        thread = threading.Thread(
+            target=self._write_cube, args=(generation, orbital, cluster, method, state, path),
+            daemon=True, name="superatom-cube",
+        )  # fmt: skip
+        thread.start()
+
+    def _write_cube(self, generation, orbital, cluster, method, state, path: Path) -> None:
+        """Thread: write the cube file (PySCF on the cached orbitals), then publish it."""
+        from superatom_lab.qc.cube import orbital_cube
+
+        with self._cube_lock:  # one cube at a time; skip requests that are already stale
+            if generation != self._cube_generation:
+                return
+            partial = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}.cube")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                orbital_cube(
+                    cluster, method, partial, **state, which=orbital.index, channel=orbital.spin,
+                    resolution_angstrom=CUBE_RESOLUTION_ANGSTROM, store=self.runner.store,
+                )  # fmt: skip
+                os.replace(partial, path)
+            except Exception as exc:
+                partial.unlink(missing_ok=True)
+                if generation == self._cube_generation:
+                    self.cube_error, self.cube_state = one_line(exc), "error"
+                return
+            if generation == self._cube_generation:
+                self.cube_path, self.cube_state = str(path), "done"
+
+    def wait_for_cube(self, timeout: float = 60.0) -> bool:
+        """Block until no cube is being written (for scripts and tests); False on timeout."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while self.cube_state == "running" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self.cube_state != "running"

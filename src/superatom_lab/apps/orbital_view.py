@@ -1,0 +1,346 @@
+"""Widgets of the orbital explorer, built on first display.
+
+Beside the level diagram (DFT levels with their superatomic labels and the
+jellium ladder aligned at the HOMO, the selected level highlighted) is a list
+of the levels, one entry per degenerate group ("1F ×4  -1.87 eV  HOMO"),
+highest first.  Voila here has no ipympl, so the figure is a PNG in an
+``ipywidgets.Image`` and the list is what one clicks.  Selecting a level shows
+an nglview isosurface of its first orbital, with an isovalue slider, and the
+orbital's l-weights.
+
+Examples
+--------
+>>> from superatom_lab.apps.jobs import JobRunner
+>>> view = OrbitalView(OrbitalModel(runner=JobRunner(store="default")))
+>>> view.render().children[0].children[0].value
+'Al13'
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+
+from superatom_lab.apps._view import LazyView
+from superatom_lab.apps.jobs import one_line
+from superatom_lab.apps.orbital_app import SESSION_CHOICE, OrbitalModel
+
+VIEW_SIZE = ("420px", "360px")
+HIGHLIGHT_COLOR = "#ffd54f"
+BAR_STEP = 1.0  # as in plots._ladder: degenerate bars side by side, 1 apart
+ERROR_STYLE = "color:#b00020"
+
+
+def highlight_level(ax, level) -> None:
+    """Draw a yellow box behind ``level``'s bars (DFT column, centred on x = 0).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from matplotlib.figure import Figure
+    >>> from superatom_lab.apps.orbital_app import Level
+    >>> from superatom_lab.qc.orbital_table import OrbitalInfo
+    >>> ax = Figure().add_subplot()
+    >>> ax.set_ylim(-5, 0)
+    (-5.0, 0.0)
+    >>> highlight_level(ax, Level((OrbitalInfo(0, "alpha", -2.0, 2.0, "1S", (1,), 0.9),)))
+    >>> [p.get_gid() for p in ax.patches]
+    ['selected-level']
+    """
+    from matplotlib.patches import Rectangle
+
+    half_width = (len(level.orbitals) - 1) * BAR_STEP / 2 + 0.6
+    lo, hi = ax.get_ylim()
+    half_height = max(0.08, 0.015 * abs(hi - lo))
+    energies = [o.energy_ev for o in level.orbitals]
+    ax.add_patch(
+        Rectangle(
+            (-half_width, min(energies) - half_height), 2 * half_width,
+            max(energies) - min(energies) + 2 * half_height, facecolor=HIGHLIGHT_COLOR,
+            edgecolor="#e0a800", lw=1.0, alpha=0.8, zorder=0, gid="selected-level",
+        )
+    )  # fmt: skip
+
+
+def draw_levels(ax, table, jellium=None, level=None):
+    """The DFT levels (beside the jellium ladder when given), ``level`` highlighted.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from matplotlib.figure import Figure
+    >>> from superatom_lab.qc.orbital_table import OrbitalInfo, OrbitalTable
+    >>> s = (1, 0, 0, 0, 0, 0, 0)
+    >>> table = OrbitalTable("Na2", 0, 0, {}, (OrbitalInfo(0, "alpha", -4, 2, "1S", s, 1),),
+    ...                      0, None, 2.0)
+    >>> ax = draw_levels(Figure().add_subplot(), table)
+    >>> len([a for a in ax.lines if a.get_gid() == "level"])
+    1
+    """
+    from superatom_lab.plots import plot_levels_beside_jellium, plot_orbital_levels
+
+    if jellium is not None:
+        plot_levels_beside_jellium(table, jellium, ax=ax)
+    else:
+        plot_orbital_levels(table, ax=ax)
+    if level is not None:
+        highlight_level(ax, level)
+    return ax
+
+
+def _warm_up() -> None:
+    """Import matplotlib's Agg canvas ahead of the first figure (half a second, off-thread)."""
+    import matplotlib.backends.backend_agg  # noqa: F401
+    import matplotlib.figure  # noqa: F401
+
+
+def error_html(text: str) -> str:
+    """One line of error in red, or "" for no error.
+
+    Examples
+    --------
+    >>> error_html("bad <input>")
+    "<span style='color:#b00020'><b>Error:</b> bad &lt;input&gt;</span>"
+    """
+    if not text:
+        return ""
+    return f"<span style='{ERROR_STYLE}'><b>Error:</b> {html.escape(text)}</span>"
+
+
+class OrbitalView(LazyView):
+    """Species, charge, preset, Compute and Cancel; levels, isosurface and l-weights.
+
+    Parameters
+    ----------
+    model : OrbitalModel, optional
+        A new model (on the user's cache) by default.
+    session : HasTraits, optional
+        A builder session (anything with a ``cluster`` trait) for a new model;
+        its cluster is then the first choice of the species list.
+    """
+
+    def __init__(self, model: OrbitalModel | None = None, session=None):
+        self.model = model if model is not None else OrbitalModel(session=session)
+        self._widget = None
+        self._ngl = None
+        self._syncing = False
+        self._figure_lock = threading.Lock()  # one drawing at a time
+        self._generation_lock = threading.Lock()
+        self._figure_generation = 0
+        self._figures_done = threading.Event()
+        self._figures_done.set()
+
+    def render(self):
+        """Build the widgets once and return the top-level ``VBox``."""
+        if self._widget is not None:
+            return self._widget
+        import ipywidgets as ipw
+
+        from superatom_lab.apps.ea_app import preset_options
+
+        m, runner = self.model, self.model.runner
+        style = {"description_width": "5em"}
+        self.structure = ipw.Dropdown(options=self._structure_options(), description="species",
+                                      style=style)  # fmt: skip
+        if m.session is not None:
+            m.session.observe(self._on_session_cluster, "cluster")
+        self.charge = ipw.IntText(description="charge", style=style,
+                                  layout=ipw.Layout(width="11em"))  # fmt: skip
+        self.preset = ipw.Dropdown(options=preset_options(), description="preset", style=style)
+        for widget, name in ((self.structure, "structure"), (self.charge, "charge"),
+                             (self.preset, "preset")):  # fmt: skip
+            ipw.link((m, name), (widget, "value"))
+        self.compute_button = ipw.Button(description="Compute", button_style="primary")
+        self.cancel_button = ipw.Button(description="Cancel", disabled=True)
+        self.compute_button.on_click(lambda _: m.compute())
+        self.cancel_button.on_click(lambda _: m.cancel())
+        self.progress = ipw.IntProgress(value=0, min=0, max=30, description="SCF cycles",
+                                        style={"description_width": "6em"})  # fmt: skip
+        self.status = ipw.Label(value="")
+        self.notice = ipw.Label(value="")
+        self.error = ipw.HTML(value="")
+        self.level_list = ipw.Select(options=[], rows=20, layout=ipw.Layout(width="15em"))
+        self.diagram = ipw.Image(format="png", layout=ipw.Layout(max_width="700px"))
+        self.jellium_note = ipw.HTML(value="")
+        self.orbital_box = ipw.Box(layout=ipw.Layout(width=VIEW_SIZE[0], height=VIEW_SIZE[1]))
+        self.isovalue = ipw.FloatSlider(
+            min=0.002, max=0.1, step=0.002, description="isovalue", readout_format=".3f",
+            continuous_update=False, style={"description_width": "5em"},
+        )  # fmt: skip
+        ipw.link((m, "isovalue"), (self.isovalue, "value"))
+        self.cube_status = ipw.HTML(value="")
+        self.lweights = ipw.Image(format="png", layout=ipw.Layout(max_width="520px"))
+
+        runner.observe(self._on_cycle, "cycle")
+        runner.observe(self._on_state, "state")
+        runner.observe(self._on_text, ["progress_text", "notice"])
+        m.observe(self._on_error, "error")
+        m.observe(self._on_levels, "levels")
+        m.observe(self._on_selected, "selected")
+        m.observe(self._on_cube, ["cube_state", "cube_path"])
+        m.observe(self._on_isovalue, "isovalue")
+        self.level_list.observe(self._on_pick, "value")
+        threading.Thread(target=_warm_up, daemon=True, name="superatom-warm-up").start()
+        self._on_state()
+        self._on_text()
+        self._on_levels()
+        self._on_selected()
+        self._on_cube()
+
+        controls = ipw.HBox([self.structure, self.charge, self.preset, self.compute_button,
+                             self.cancel_button],
+                            layout=ipw.Layout(flex_flow="row wrap"))  # fmt: skip
+        levels = ipw.VBox([ipw.HTML("<b>Levels</b> (click one)"), self.level_list])
+        orbital = ipw.VBox([self.orbital_box, self.isovalue, self.cube_status])
+        self._widget = ipw.VBox([
+            controls, ipw.HBox([self.progress, self.status]), self.notice, self.error,
+            ipw.HBox([levels, ipw.VBox([self.diagram, self.jellium_note])]),
+            ipw.HBox([orbital, self.lweights]),
+        ])  # fmt: skip
+        return self._widget
+
+    def _structure_options(self) -> list:
+        from superatom_lab.apps.ea_app import structure_options
+
+        session = self.model.session
+        if session is None:
+            return structure_options()
+        label = getattr(session, "label", "") or "none yet"
+        return [(f"built: {label}", SESSION_CHOICE), *structure_options()]
+
+    # --- observers (they may run in the runner's watcher thread or the cube thread) ------
+    def _on_session_cluster(self, change) -> None:
+        value = self.model.structure
+        with self.structure.hold_trait_notifications():
+            self.structure.options = self._structure_options()
+            self.structure.value = value
+
+    def _on_cycle(self, change) -> None:
+        cycle = change["new"]
+        if cycle > self.progress.max:
+            self.progress.max = cycle + 20
+        self.progress.value = cycle
+
+    def _on_state(self, change=None) -> None:
+        state = self.model.runner.state
+        self.cancel_button.disabled = state != "running"
+        styles = {"running": "info", "done": "success", "error": "danger",
+                  "cancelled": "warning"}  # fmt: skip
+        self.progress.bar_style = styles.get(state, "")
+        if state == "running":
+            self.progress.value = 0
+
+    def _on_text(self, change=None) -> None:
+        self.status.value = self.model.runner.progress_text
+        self.notice.value = self.model.runner.notice
+
+    def _on_error(self, change=None) -> None:
+        self.error.value = error_html(self.model.error)
+
+    def _on_levels(self, change=None) -> None:
+        m = self.model
+        self._syncing = True
+        try:
+            entries = [(lv.text, k) for k, lv in enumerate(m.levels)]
+            self.level_list.options = entries[::-1]  # highest first, as in the diagram
+            self.level_list.value = m.selected if m.level is not None else None
+        finally:
+            self._syncing = False
+        self.jellium_note.value = html.escape(m.jellium_note)
+
+    def _on_pick(self, change) -> None:
+        if not self._syncing and change["new"] is not None:
+            self.model.selected = change["new"]
+
+    def _on_selected(self, change=None) -> None:
+        """Mark the level in the list; draw its figures in a thread (the kernel stays free)."""
+        m = self.model
+        level, table, jellium = m.level, m.table, m.jellium
+        self._syncing = True
+        try:
+            self.level_list.value = m.selected if level is not None else None
+        finally:
+            self._syncing = False
+        with self._generation_lock:  # never held while drawing: this observer returns at once
+            self._figure_generation += 1
+            generation = self._figure_generation
+        if table is None or level is None:
+            self.diagram.value, self.lweights.value = b"", b""
+            return
+        self._figures_done.clear()
+        thread = threading.Thread(target=self._draw, args=(generation, table, jellium, level),
+                                  daemon=True, name="superatom-figures")  # fmt: skip
+        thread.start()
+
+    def _draw(self, generation: int, table, jellium, level) -> None:
+        """Thread: draw the level diagram and the l-weights (a few tenths of a second)."""
+        from superatom_lab.apps._figures import figure_png
+        from superatom_lab.plots import plot_l_weights
+
+        with self._figure_lock:
+            try:
+                if generation != self._figure_generation:
+                    return  # another level was picked meanwhile
+                size = (7.6, 6.0) if jellium is not None else (5.6, 6.0)
+                diagram = figure_png(lambda ax: draw_levels(ax, table, jellium, level), size)
+                orbital = level.orbitals[0]
+                weights = figure_png(lambda ax: plot_l_weights(orbital, ax=ax), (5.6, 3.4))
+                if generation == self._figure_generation:
+                    self.diagram.value, self.lweights.value = diagram, weights
+            except Exception as exc:  # a figure that cannot be drawn: one line, the app goes on
+                self.cube_status.value = error_html(f"figure: {one_line(exc)}")
+            finally:
+                if generation == self._figure_generation:
+                    self._figures_done.set()
+
+    def wait_for_figures(self, timeout: float = 30.0) -> bool:
+        """Block until the figures of the selected level are drawn (for tests and scripts)."""
+        return self._figures_done.wait(timeout)
+
+    def _on_cube(self, change=None) -> None:
+        import ipywidgets as ipw
+
+        m = self.model
+        if m.cube_state == "running":
+            orbital = m.orbital
+            name = f"orbital {orbital.index}" if orbital is not None else "the orbital"
+            self.cube_status.value = f"<i>writing the cube file of {name} ...</i>"
+        elif m.cube_state == "error":
+            self.cube_status.value = error_html(m.cube_error)
+        elif m.cube_state == "idle":
+            self.cube_status.value = "<i>select a level to see one of its orbitals</i>"
+        if m.cube_state != "done" or not m.cube_path:
+            return
+        old = list(self.orbital_box.children)
+        try:
+            from superatom_lab.viz import orbital_view
+
+            width, height = VIEW_SIZE
+            shown = orbital_view(m.shown_cluster, m.cube_path, isovalue=m.isovalue, width=width,
+                                 height=height)  # fmt: skip
+            self._ngl = shown
+            orbital = m.orbital
+            self.cube_status.value = (
+                f"orbital {orbital.index} ({orbital.label}, {orbital.energy_ev:.2f} eV): "
+                "blue +, red -"
+                if orbital is not None
+                else ""
+            )
+        except Exception as exc:  # nglview missing or a bad file: say so in one line, go on
+            self._ngl = None
+            shown = ipw.HTML(f"<i>no 3D view: {html.escape(str(exc).splitlines()[0])}</i>")
+        self.orbital_box.children = [shown]
+        for widget in old:
+            widget.close()
+
+    def _on_isovalue(self, change) -> None:
+        if self._ngl is None:
+            return
+        from superatom_lab.viz import set_isovalue
+
+        try:
+            set_isovalue(self._ngl, change["new"])
+        except Exception as exc:
+            self.cube_status.value = error_html(str(exc).splitlines()[0])
