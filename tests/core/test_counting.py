@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import numpy as np
 import pytest
@@ -10,7 +11,14 @@ from ase import Atoms
 from ase.build import molecule
 from ase.cluster import Icosahedron
 
+from superatom_lab.core import builders
+from superatom_lab.core.catalogue import build
 from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.connectivity import (
+    bonded_neighbours,
+    enclosed_atoms,
+    skeletal_neighbours,
+)
 from superatom_lab.core.counting import (
     JELLIUM_MAGIC_NUMBERS,
     RULES,
@@ -231,3 +239,113 @@ def test_rule_results_are_frozen():
     res = count_electrons(al13(), "jellium")[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         res.count = 41
+
+
+# --- atoms inside a cage belong to the skeleton ------------------------------------------
+
+
+def centre_index(cluster: Cluster) -> int:
+    pos = cluster.positions_angstrom
+    return int(np.linalg.norm(pos - pos.mean(axis=0), axis=1).argmin())
+
+
+def c_at_al12(charge: int = 0) -> Cluster:
+    al13_catalogue = build("Al13", charge=charge)
+    return builders.substitute(al13_catalogue, centre_index(al13_catalogue), "C")
+
+
+def test_carbon_inside_al12_is_not_bonded_by_distance_but_is_enclosed():
+    cal12 = c_at_al12()
+    k = centre_index(cal12)
+    assert cal12.symbols[k] == "C"
+    # the premise of the fix: C-Al 2.86 A is beyond 1.2 (r_C + r_Al), so no bond by distance
+    assert bonded_neighbours(cal12.atoms)[k] == frozenset()
+    shells = enclosed_atoms(cal12.atoms)
+    assert list(shells) == [k] and shells[k] == frozenset(range(13)) - {k}
+    assert skeletal_neighbours(cal12.atoms)[k] == shells[k]
+
+
+def test_carbon_inside_al12_closes_the_40_electron_shell():
+    jel = by_rule(c_at_al12())["jellium"]
+    assert (jel.applies, jel.count, jel.satisfied) == (True, 40, True)  # 12 x 3 + 4
+    assert "enclosed atoms add 4" in jel.why and "ligand" not in jel.why
+    assert "1S2 1P6 1D10 2S2 1F14 2P6" in jel.prediction
+    anion = by_rule(c_at_al12(charge=-1))["jellium"]
+    assert (anion.count, anion.satisfied) == (41, False)
+
+
+def test_centred_cal12_is_not_a_wade_cage():
+    wade = by_rule(c_at_al12())["wade"]
+    assert not wade.applies and "inside the cage" in wade.why
+
+
+def test_carbon_slightly_off_centre_still_counts():
+    cal12 = c_at_al12()
+    k = centre_index(cal12)
+    atoms = cal12.atoms.copy()
+    atoms.positions[k] += (0.2, 0.1, 0.0)
+    jel = by_rule(Cluster(atoms))["jellium"]
+    assert (jel.count, jel.satisfied) == (40, True)
+
+
+def test_empty_al12_cage_has_36_electrons():
+    al12 = builders.remove_center(build("Al13"))
+    assert enclosed_atoms(al12.atoms) == {}
+    jel = by_rule(al12)["jellium"]
+    assert (jel.applies, jel.count, jel.satisfied) == (True, 36, False)
+    assert "enclosed" not in jel.why and "ligand" not in jel.why
+
+
+def test_carbon_outside_the_al12_cage_stays_a_ligand():
+    al12 = builders.remove_center(build("Al13"))
+    pos = al12.positions_angstrom
+    centre = pos.mean(axis=0)
+    # above the middle of a triangular face, 2.9-3.0 A from its three Al atoms
+    d = al12.atoms.get_all_distances()
+    edge = d[d > 0].min()
+    face = next(
+        f
+        for f in itertools.combinations(range(12), 3)
+        if max(d[f[0], f[1]], d[f[1], f[2]], d[f[0], f[2]]) < 1.01 * edge
+    )
+    middle = pos[list(face)].mean(axis=0)
+    outside = middle + 2.5 * (middle - centre) / np.linalg.norm(middle - centre)
+    atoms = Atoms(["C", *al12.symbols], positions=np.vstack([outside, pos]))
+    assert enclosed_atoms(atoms) == {}
+    assert bonded_neighbours(atoms)[0] == skeletal_neighbours(atoms)[0] == frozenset()
+    jel = by_rule(Cluster(atoms))["jellium"]
+    assert (jel.count, jel.satisfied) == (32, False)  # 36 - 4: C withdraws, does not add
+    assert "1 ligand withdraws 4" in jel.why
+
+
+def test_atoms_around_a_centre_without_bonds_between_them_are_no_cage():
+    # BF4 stretched to 3 A: four F atoms at equal distances, but no F-F bonds
+    stretched = tetrahedral("B", "F", 3.0, -1)
+    assert enclosed_atoms(stretched.atoms) == {}
+    assert skeletal_neighbours(stretched.atoms) == bonded_neighbours(stretched.atoms)
+    assert enclosed_atoms(molecule("CH4")) == {} and enclosed_atoms(molecule("C60")) == {}
+
+
+def test_w_at_au12_has_18_electrons_from_w_6_and_au_1_each():
+    res = by_rule(build("W@Au12"))
+    jel = res["jellium"]
+    assert (jel.applies, jel.count, jel.satisfied) == (True, 18, True)
+    assert "12 Au atoms" in jel.why and "enclosed atoms add 6" in jel.why
+    assert res["hirsch"].count == 18 and res["hirsch"].satisfied
+    # the same built by hand from the Au13 icosahedron
+    au12 = builders.remove_center(builders.icosahedron("Au"))
+    assert by_rule(builders.endohedral("W", au12))["jellium"].count == 18
+    # a d metal on the outside of the gold is no free-electron dopant: jellium does not apply
+    au13 = build("Au13")
+    outer = int(np.linalg.norm(au13.positions_angstrom, axis=1).argmax())
+    surface_w = by_rule(builders.substitute(au13, outer, "W"))["jellium"]
+    assert not surface_w.applies and "W d or p electrons" in surface_w.why
+
+
+def test_connectivity_and_counting_docstring_examples_run():
+    import doctest
+
+    from superatom_lab.core import connectivity, counting
+
+    assert doctest.testmod(connectivity).failed == 0
+    assert doctest.testmod(counting).failed == 0

@@ -8,6 +8,11 @@ covalent radii (``ase.data.covalent_radii``), or ``1.3`` times for two metal
 atoms, whose covalent radii are short for metallic bonds (the surface bonds of
 an Al13 icosahedron are 3.0 A, the covalent sum 2.4 A).
 
+An atom enclosed by a cage (:func:`enclosed_atoms`) belongs to the cage's
+skeleton even when it is farther from the cage atoms than that: C inside an
+Al12 icosahedron is 2.86 A from each Al, beyond ``1.2 (r_C + r_Al) = 2.6 A``.
+:func:`skeletal_neighbours` adds those centre-to-cage bonds.
+
 Examples
 --------
 >>> from ase.build import molecule
@@ -29,6 +34,13 @@ from superatom_lab.core.elements import group, is_f_block, period, valence_elect
 BOND_SCALE = 1.2
 METAL_BOND_SCALE = 1.3
 PLANE_TOLERANCE_ANGSTROM = 0.15
+#: The cage shell around an atom: the atoms at most this fraction farther from it
+#: than the nearest one ("similar distances").
+SHELL_SPREAD = 0.3
+#: An enclosed atom lies within this fraction of the mean shell distance of the
+#: centroid of its shell.
+SHELL_CENTRE_TOLERANCE = 0.25
+MIN_SHELL_ATOMS = 4
 
 
 def is_metal(element: str | int) -> bool:
@@ -212,6 +224,112 @@ def is_inside_hull(point: np.ndarray, others: np.ndarray, margin: float = 0.3) -
         return False
     # hull.equations: n . x + d <= 0 inside, with |n| = 1
     return bool(np.all(hull.equations[:, :3] @ point + hull.equations[:, 3] < -margin))
+
+
+def enclosed_atoms(
+    atoms: Atoms, adj: list[frozenset[int]] | None = None
+) -> dict[int, frozenset[int]]:
+    """Atoms that sit inside a cage, each with the cage atoms around it.
+
+    Atom ``i`` is enclosed when its shell, the atoms at most ``1 + SHELL_SPREAD``
+    times as far from it as the nearest atom, (a) has at least
+    ``MIN_SHELL_ATOMS`` atoms, (b) is a cage: every shell atom is bonded to at
+    least three others of the shell, (c) surrounds ``i``: ``i`` lies inside the
+    shell's convex hull (:func:`is_inside_hull`), and (d) is centred on ``i``:
+    the shell's centroid is within ``SHELL_CENTRE_TOLERANCE`` times the mean
+    shell distance of ``i``.  Bonds to ``i`` play no part, so an atom inside a
+    cage larger than the bond cutoff (C in Al12, 2.86 A) is found as well as a
+    bonded one (Al in Al12).  Atoms far apart without bonds between them (BF4
+    stretched to 3 A) form no cage, and an atom outside a cage is not inside it.
+
+    Parameters
+    ----------
+    atoms : ase.Atoms
+        The geometry.
+    adj : list of frozenset of int, optional
+        Bonds between the atoms (:func:`bonded_neighbours` by default).
+
+    Returns
+    -------
+    dict of int to frozenset of int
+        Index of each enclosed atom -> indices of its shell, in atom order.
+
+    Examples
+    --------
+    >>> from ase.cluster import Icosahedron
+    >>> al13 = Icosahedron("Al", noshells=2, latticeconstant=4.05)
+    >>> k = int(((al13.positions - al13.positions.mean(axis=0)) ** 2).sum(axis=1).argmin())
+    >>> al13[k].symbol = "C"
+    >>> shells = enclosed_atoms(al13)
+    >>> list(shells) == [k], len(shells[k]), len(bonded_neighbours(al13)[k])
+    (True, 12, 0)
+    """
+    if adj is None:
+        adj = bonded_neighbours(atoms)
+    n = len(atoms)
+    if n <= MIN_SHELL_ATOMS:
+        return {}
+    pos = atoms.get_positions()
+    dist = atoms.get_all_distances()
+    out = {}
+    for i in range(n):
+        d = np.delete(dist[i], i)
+        others = np.delete(np.arange(n), i)
+        nearest = d.min()
+        if nearest <= 0:
+            continue
+        shell = others[d <= (1 + SHELL_SPREAD) * nearest]
+        if len(shell) < MIN_SHELL_ATOMS or k_core(adj, shell.tolist(), 3) != set(shell.tolist()):
+            continue
+        offset = np.linalg.norm(pos[shell].mean(axis=0) - pos[i])
+        if offset > SHELL_CENTRE_TOLERANCE * dist[i, shell].mean():
+            continue
+        if is_inside_hull(pos[i], pos[shell]):
+            out[i] = frozenset(shell.tolist())
+    return out
+
+
+def skeletal_neighbours(
+    atoms: Atoms, enclosed: dict[int, frozenset[int]] | None = None
+) -> list[frozenset[int]]:
+    """Bonds of :func:`bonded_neighbours`, plus each enclosed atom bonded to its cage.
+
+    These are the bonds the electron-counting rules use: an atom inside a
+    cage (:func:`enclosed_atoms`) belongs to the cluster's skeleton, even when
+    the cage is too wide for it to be bonded by distance.
+
+    Parameters
+    ----------
+    atoms : ase.Atoms
+        The geometry.
+    enclosed : dict of int to frozenset of int, optional
+        What :func:`enclosed_atoms` returns for ``atoms``, if already known.
+
+    Returns
+    -------
+    list of frozenset of int
+        For each atom, the indices of the atoms bonded to it.
+
+    Examples
+    --------
+    >>> from ase.cluster import Icosahedron
+    >>> cal12 = Icosahedron("Al", noshells=2, latticeconstant=4.05)
+    >>> k = int(((cal12.positions - cal12.positions.mean(axis=0)) ** 2).sum(axis=1).argmin())
+    >>> cal12[k].symbol = "C"
+    >>> len(bonded_neighbours(cal12)[k]), len(skeletal_neighbours(cal12)[k])
+    (0, 12)
+    """
+    adj = bonded_neighbours(atoms)
+    if enclosed is None:
+        enclosed = enclosed_atoms(atoms, adj)
+    if not enclosed:
+        return adj
+    extra = [set(a) for a in adj]
+    for i, shell in enclosed.items():
+        extra[i] |= shell
+        for j in shell:
+            extra[j].add(i)
+    return [frozenset(a) for a in extra]
 
 
 def _max_extra_bonds(edges: list[tuple[int, int]], free: dict[int, int]) -> int:

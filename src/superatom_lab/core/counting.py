@@ -6,7 +6,10 @@ electron count it uses, whether that count meets the rule's condition, a
 one-line prediction and a one-line reason.  The counts come from the
 elements (:mod:`superatom_lab.core.elements`) and from the bonds found in the
 geometry (:mod:`superatom_lab.core.connectivity`); nothing is looked up by
-formula.
+formula.  An atom enclosed by a cage is bonded to the cage atoms around it
+(:func:`~superatom_lab.core.connectivity.skeletal_neighbours`) even when the
+cage is wider than the bond cutoff, so it counts as part of the skeleton, not
+as a ligand.
 
 How each rule counts
 --------------------
@@ -14,9 +17,11 @@ How each rule counts
     Free electrons ``n = sum(v_M) - sum(x_L) - z``: 1 per alkali or coinage
     (Cu, Ag, Au) atom, 2 per alkaline-earth or group-12 atom, 3 per Al, Ga, In,
     Tl; a non-metal atom bonded to four or more of those metals adds all its
-    valence electrons; each ligand withdraws the ``x`` electrons it lacks for a
-    closed shell (Cl, H, SR: 1; O: 2; PR3, CO: 0).  Closed at 2, 8, 18, 20, 34,
-    40, 58, 68, 70, 92, ... (:data:`JELLIUM_MAGIC_NUMBERS`).
+    valence electrons, and so does any atom inside a cage of those metals (C in
+    CAl12: 36 + 4 = 40; W in W@Au12: 12 + 6 = 18), bonded by distance or not;
+    each ligand withdraws the ``x`` electrons it lacks for a closed shell (Cl,
+    H, SR: 1; O: 2; PR3, CO: 0).  Closed at 2, 8, 18, 20, 34, 40, 58, 68, 70,
+    92, ... (:data:`JELLIUM_MAGIC_NUMBERS`).
 ``wade``
     Skeletal electrons of a deltahedral cage of ``n`` vertices: each main-group
     vertex gives its valence minus 2, each transition-metal vertex its valence
@@ -125,7 +130,9 @@ class _Analysis:
         self.cluster = cluster
         self.symbols = cluster.symbols
         self.pos = cluster.positions_angstrom
-        self.adj = cn.bonded_neighbours(cluster.atoms)
+        # atoms inside a cage -> the cage atoms around them, bonded to them in adj
+        self.enclosed = cn.enclosed_atoms(cluster.atoms)
+        self.adj = cn.skeletal_neighbours(cluster.atoms, self.enclosed)
         self.n = cluster.n_atoms
         self.z = cluster.charge
 
@@ -213,10 +220,12 @@ def _jellium(a: _Analysis) -> RuleResult:
             rule,
             "fewer than two simple-metal atoms (alkali, alkaline-earth, Cu/Ag/Au, Zn/Cd/Hg, Al-Tl)",
         )
-    if len(simple) != len(metals):
-        odd = sorted({a.symbols[i] for i in metals if i not in simple})
-        return _na(rule, f"{'/'.join(odd)} d or p electrons do not behave as free electrons")
     simple_set = set(simple)
+    # a metal atom inside a cage of simple metals (W in Au12) gives all its valence electrons
+    dopants = {i for i, shell in a.enclosed.items() if i in metals and shell <= simple_set}
+    odd = sorted({a.symbols[i] for i in metals if i not in simple_set and i not in dopants})
+    if odd:
+        return _na(rule, f"{'/'.join(odd)} d or p electrons do not behave as free electrons")
     rest = [i for i in range(a.n) if i not in simple_set]
     count = sum(_free_electrons(a.symbols[i]) for i in simple) - a.z
     inner, withdrawn, n_ligands = 0, 0, 0
