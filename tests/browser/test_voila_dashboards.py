@@ -1,7 +1,7 @@
 """`make dashboards` serves the Voila dashboards; a student's browser uses them.
 
 One Voila server (started through the Makefile target, on a free loopback port,
-with an empty result cache) serves both tests.  The EA test runs real PySCF
+with an empty result cache) serves every test.  The EA test runs real PySCF
 workers: Cl (about a second) and Al13 (quick preset, 15-40 s, cancelled after
 its progress moved).
 """
@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.chromium import browser_page, free_port, server
+from tests.browser.flows import index_page_flow, progress_percent
 from tests.browser.widgets import (
     assert_no_error_output,
     dropdown,
@@ -156,7 +157,24 @@ def test_ea_explorer_computes_cancels_and_stays_responsive(voila, artifacts):
         assert cancel_s < 5
 
 
-def progress_percent(bar) -> float:
-    """How far an ipywidgets progress bar is filled, in percent of its width."""
-    match = re.search(r"([\d.]+)%", bar.get_attribute("style") or "")
-    return float(match.group(1)) if match else 0.0
+@pytest.mark.parametrize(
+    ("name", "ready", "has_3d"),
+    [
+        ("cluster_builder", ".widget-dropdown select", True),
+        ("orbital_explorer", ".widget-dropdown select", False),  # 3D once computed
+        ("index", ".widget-tab .lm-TabBar-tab", True),
+    ],
+)
+def test_dashboard_renders_without_errors(voila, artifacts, name, ready, has_3d):
+    with browser_page() as page:
+        open_dashboard(page, voila, f"{name}.ipynb", ready)
+        if has_3d:
+            wait_for_drawn_canvas(page.locator(".jupyter-widgets canvas").first, fraction=0.002)
+        assert_no_error_output(page)
+        page.screenshot(path=str(artifacts / f"voila-{name}.png"), full_page=True)
+
+
+def test_index_page_computes_cancels_and_answers_sliders_meanwhile(voila, artifacts):
+    with browser_page(height=1100) as page:
+        open_dashboard(page, voila, "index.ipynb", ".widget-tab .lm-TabBar-tab")
+        index_page_flow(page, artifacts, "voila-index")

@@ -18,12 +18,20 @@ ERROR_OUTPUTS = (
 )
 
 
-def slider(page: Page, description: str) -> Locator:
-    """The ipywidgets slider whose description label reads ``description``."""
-    return page.locator(".widget-slider", has=page.locator(".widget-label", has_text=description))
+def _root(scope: Page | Locator) -> Page:
+    """The page of ``scope``: ``has=`` filters take locators made from the page itself."""
+    return scope.page if isinstance(scope, Locator) else scope
 
 
-def nudge_slider(page: Page, description: str, key: str = "ArrowRight", times: int = 1) -> None:
+def slider(page: Page | Locator, description: str) -> Locator:
+    """The ipywidgets slider whose description label reads ``description`` (in a page or app)."""
+    label = _root(page).locator(".widget-label", has_text=description)
+    return page.locator(".widget-slider", has=label)
+
+
+def nudge_slider(
+    page: Page | Locator, description: str, key: str = "ArrowRight", times: int = 1
+) -> None:
     """Move a slider with the keyboard on its handle, as a student using the arrow keys."""
     handle = slider(page, description).locator(".noUi-handle").first
     handle.focus()
@@ -31,22 +39,22 @@ def nudge_slider(page: Page, description: str, key: str = "ArrowRight", times: i
         handle.press(key)
 
 
-def slider_readout(page: Page, description: str) -> str:
+def slider_readout(page: Page | Locator, description: str) -> str:
     """The number shown beside a slider."""
     return slider(page, description).locator(".widget-readout").inner_text().strip()
 
 
-def dropdown(page: Page, description: str) -> Locator:
+def dropdown(page: Page | Locator, description: str) -> Locator:
     """The ``<select>`` of the ipywidgets dropdown labelled ``description``."""
-    box = page.locator(".widget-dropdown", has=page.locator(".widget-label", has_text=description))
+    label = _root(page).locator(".widget-label", has_text=description)
+    box = page.locator(".widget-dropdown", has=label)
     return box.locator("select")
 
 
-def toggle(page: Page, description: str, option: str) -> Locator:
+def toggle(page: Page | Locator, description: str, option: str) -> Locator:
     """One button of the ipywidgets ToggleButtons labelled ``description``."""
-    group = page.locator(
-        ".widget-toggle-buttons", has=page.locator(".widget-label", has_text=description)
-    )
+    label = _root(page).locator(".widget-label", has_text=description)
+    group = page.locator(".widget-toggle-buttons", has=label)
     return group.locator("button", has_text=re.compile(rf"^\s*{re.escape(option)}\s*$"))
 
 

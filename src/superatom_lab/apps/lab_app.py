@@ -52,6 +52,8 @@ class LabView(LazyView):
     """
 
     titles = ("Cluster builder", "Electron affinity", "Orbitals", "Jellium")
+    #: CSS class of each app's box (``superatom-app-<key>``), for styling and browser tests.
+    keys = ("builder", "ea", "orbitals", "jellium")
 
     def __init__(self, session: ClusterSession | None = None):
         self.session = session if session is not None else ClusterSession()
@@ -68,6 +70,8 @@ class LabView(LazyView):
         import ipywidgets as ipw
 
         apps = (self.builder, self.ea, self.orbitals, self.jellium)
+        for app, key in zip(apps, self.keys):
+            app.widget.add_class(f"superatom-app-{key}")
         tabs = ipw.Tab(children=[app.widget for app in apps])
         tabs.titles = self.titles
         tabs.observe(self._on_tab, "selected_index")
