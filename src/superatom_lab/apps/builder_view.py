@@ -45,11 +45,12 @@ def rules_html(model: BuilderModel) -> str:
     applied = [r for r in model.rules if r.applies]
     if not applied:
         return "<i>No electron-counting rule applies to this cluster.</i>"
+    cell = "padding:0 6px;white-space:nowrap"
     rows = "".join(
-        f"<tr title='{html.escape(r.why)}'><td style='padding:0 6px'><b>{r.rule}</b></td>"
-        f"<td style='padding:0 6px'>{r.count} e</td>"
+        f"<tr title='{html.escape(r.why)}'><td style='{cell}'><b>{r.rule}</b></td>"
+        f"<td style='{cell}'>{r.count} e</td>"
         f"<td style='padding:0 6px'>{html.escape(r.prediction)}</td>"
-        f"<td style='padding:0 6px;color:{'#1a7f37' if r.satisfied else '#9f5f1f'}'>"
+        f"<td style='{cell};color:{'#1a7f37' if r.satisfied else '#9f5f1f'}'>"
         f"{'met' if r.satisfied else 'not met'}</td></tr>"
         for r in applied
     )

@@ -29,7 +29,6 @@ import base64
 import csv
 import html
 import io
-import re
 from pathlib import Path
 
 from traitlets import Any, Enum, HasTraits, Instance, Int, List, Unicode, observe
@@ -70,23 +69,6 @@ def structure_options(built_label: str = "") -> list[tuple[str, str]]:
     """
     built = [(built_label, BUILT)] if built_label else []
     return built + [(f"{n} ({catalogue.get_species(n).category})", n) for n in catalogue.names()]
-
-
-def natural_charges(text: str) -> str:
-    """Replace ``"(charge +0)"`` and friends in a status line by words.
-
-    Examples
-    --------
-    >>> natural_charges("vertical EA of F (charge +0): done")
-    'vertical EA of F (neutral): done'
-    >>> natural_charges("vertical EA of Al13 (charge -1) ...")
-    'vertical EA of Al13 (anion, charge -1) ...'
-    """
-
-    def words(match) -> str:
-        return "(" + charge_text(int(match.group(1))).replace(" (", ", ").rstrip(")") + ")"
-
-    return re.sub(r"\(charge ([+-]?\d+)\)", words, text)
 
 
 def preset_options() -> list[str]:
@@ -513,8 +495,8 @@ class EAView(LazyView):
             self.result.value = "<i>Cancelled: nothing was stored for the unfinished run.</i>"
 
     def _on_text(self, change=None) -> None:
-        self.status.value = natural_charges(self.model.runner.progress_text)
-        self.notice.value = natural_charges(self.model.runner.notice)
+        self.status.value = self.model.runner.progress_text
+        self.notice.value = self.model.runner.notice
 
     def _on_result(self, change=None) -> None:
         m = self.model

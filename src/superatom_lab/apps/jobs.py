@@ -281,9 +281,21 @@ def one_line(exc: BaseException) -> str:
 
 
 def describe(task: str, cluster) -> str:
-    """``"vertical EA of Al13 (charge 0)"``: what a job computes, for messages."""
+    """What a job computes, for messages, with the charge in words.
+
+    Examples
+    --------
+    >>> from superatom_lab.core.catalogue import build
+    >>> describe("electron_affinity", build("Al13", charge=-1))
+    'vertical EA of Al13 (anion, charge -1)'
+    >>> describe("orbitals", build("Na8"))
+    'orbitals of Na8 (neutral)'
+    """
+    from superatom_lab.apps.session import charge_text
+
     label = TASK_LABELS.get(task, task)
-    return f"{label} of {cluster.name or cluster.formula} (charge {cluster.charge:+d})"
+    words = charge_text(cluster.charge).replace(" (", ", ").rstrip(")")
+    return f"{label} of {cluster.name or cluster.formula} ({words})"
 
 
 def progress_line(event: dict) -> str:
