@@ -75,7 +75,10 @@ def ground_state(
     Parameters
     ----------
     partner : ScfResult, optional
-        A converged state with orbitals, used as the initial guess.
+        A converged state with orbitals, the initial guess of the first spin
+        tried.  Each higher spin starts from the state just converged at the
+        same charge, one electron flipped (a much better guess than minao for a
+        half-emptied degenerate shell, such as neutral B12H12's triplet).
     shared : SharedIntegrals, optional
         Grid, density fitting and core Hamiltonian shared across states.
 
@@ -96,8 +99,8 @@ def ground_state(
         tried.append(
             compute_state(
                 cluster, method, charge=cluster.charge, spin=spin, store=store,
-                read_cache=read_cache, need_orbitals=True, partner=partner, shared=shared,
-                progress=progress, cancel=cancel,
+                read_cache=read_cache, need_orbitals=True, shared=shared,
+                partner=tried[-1] if tried else partner, progress=progress, cancel=cancel,
             )
         )  # fmt: skip
     best = min(tried, key=lambda r: r.energy_hartree)
