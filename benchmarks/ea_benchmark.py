@@ -137,6 +137,8 @@ def main(argv=None) -> int:
                         help="a subset of the main set and of the superhalogens")  # fmt: skip
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--skip-superhalogens", action="store_true")
+    parser.add_argument("--max-basis", type=int, metavar="N",
+                        help="raise the basis-function cap (Al13 with accurate)")  # fmt: skip
     args = parser.parse_args(argv)
 
     def log(text):
@@ -155,6 +157,9 @@ def main(argv=None) -> int:
     for preset in args.preset or ["quick", "standard", "accurate"]:
         method = get_method(preset)
         title = f"## preset {preset}: {method.label()}, grid {method.grids_level}"
+        if args.max_basis:
+            method = get_method(method, max_basis_functions=args.max_basis)
+            title += f", cap raised to {args.max_basis} basis functions"
         if method.geometry_preset:
             title += f", geometries relaxed with {method.geometry_preset}"
         rows = []
