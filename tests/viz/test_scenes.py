@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 import pytest
 
 from superatom_lab.errors import InputError
@@ -114,3 +115,28 @@ def test_metal_cluster_bonds_are_sent_to_ngl():
     # the centre bonds to all 12 surface atoms, each surface atom to the centre and 5 neighbours
     assert sorted(len(p) for p in partners.values()) == [6] * 12 + [12]
     assert text.count("HETATM") == 13 and text.rstrip().endswith("END")
+
+
+def test_principal_frame_shows_molecules_side_on_and_keeps_distances():
+    from scipy.spatial.distance import pdist
+
+    linear = np.array([[0, 0, 0], [0, 0, 0.97], [0, 0, 2.1]])  # along z: end-on in NGL
+    planar = np.array([[0, 0, 0], [1.2, 0, 0.3], [0.4, 0, 1.5], [-0.8, 0, 1.0]])  # in xz
+    for positions in (linear, planar):
+        turned = scenes.principal_frame(positions)
+        assert pdist(turned) == pytest.approx(pdist(positions))
+        assert np.abs(turned[:, 2]).max() < 1e-9  # no extent along the line of sight
+    assert np.abs(scenes.principal_frame(linear)[:, 1]).max() < 1e-9
+    spread = np.ptp(scenes.principal_frame(planar), axis=0)
+    assert spread[0] >= spread[1] >= spread[2]
+
+
+def test_single_atoms_are_zoomed_out_and_cube_views_keep_the_frame(px_cube):
+    from superatom_lab.core.catalogue import build
+
+    assert calls(structure_view(build("Cl")), "zoom")
+    assert not calls(structure_view(build("OH")), "zoom")
+    cluster, path = px_cube
+    data = calls(orbital_view(cluster, path), "loadFile")[0]["args"][0]["data"]
+    x, y, z = (float(v) for v in data.splitlines()[0][30:54].split())
+    assert (x, y, z) == pytest.approx(tuple(cluster.positions_angstrom[0]), abs=1e-3)

@@ -32,11 +32,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import numpy as np
+
 from superatom_lab.errors import InputError
 
 POSITIVE_COLOR = "#1f6fd1"
 NEGATIVE_COLOR = "#d1361f"
 RESIZE_DELAYS_S = (0.5, 2.0)
+SINGLE_ATOM_ZOOM = -0.6
 
 
 def refresh_view(view) -> None:
@@ -89,7 +92,33 @@ def keep_visible(view, width: str = "100%", height: str = "400px"):
     return view
 
 
-def pdb_with_bonds(cluster) -> str:
+def principal_frame(positions) -> np.ndarray:
+    """Positions centred and rotated so the longest extent lies along x, the next along y.
+
+    NGL looks down the z axis: a linear molecule along z would be seen end-on
+    (OH as one red ball) and a planar one edge-on.
+
+    Examples
+    --------
+    >>> principal_frame([[0, 0, 0], [0, 0, 0.97]]).round(3).tolist()
+    [[0.485, 0.0, 0.0], [-0.485, 0.0, 0.0]]
+    """
+    pos = np.asarray(positions, dtype=float)
+    pos = pos - pos.mean(axis=0)
+    if len(pos) < 2:
+        return pos
+    _, vectors = np.linalg.eigh(pos.T @ pos)  # ascending spread
+    axes = vectors[:, ::-1].T  # rows: the longest axis first
+    if np.linalg.det(axes) < 0:
+        axes[2] = -axes[2]
+    rotated = pos @ axes.T
+    for k in range(3):  # a fixed sign per axis, so the same input gives the same picture
+        if rotated[np.argmax(np.abs(rotated[:, k])), k] < 0:
+            rotated[:, k] = -rotated[:, k]
+    return rotated + 0.0
+
+
+def pdb_with_bonds(cluster, orient: bool = False) -> str:
     """PDB text of the cluster with CONECT records for the bonds this package sees.
 
     NGL guesses bonds from its own covalent radii, which are too short for
@@ -108,8 +137,9 @@ def pdb_with_bonds(cluster) -> str:
     from superatom_lab.core.connectivity import bonded_neighbours
 
     atoms = cluster.atoms
+    positions = principal_frame(atoms.positions) if orient else atoms.positions
     lines = []
-    for i, (symbol, (x, y, z)) in enumerate(zip(atoms.get_chemical_symbols(), atoms.positions)):
+    for i, (symbol, (x, y, z)) in enumerate(zip(atoms.get_chemical_symbols(), positions)):
         name = symbol.upper() if len(symbol) == 2 else f" {symbol.upper()}"
         lines.append(f"HETATM{i + 1:5d} {name:<4s} CLU A   1    {x:8.3f}{y:8.3f}{z:8.3f}"
                      f"  1.00  0.00          {symbol.upper():>2s}")  # fmt: skip
@@ -120,7 +150,7 @@ def pdb_with_bonds(cluster) -> str:
     return "\n".join(lines + ["END", ""])
 
 
-def structure_view(cluster, *, width: str = "100%", height: str = "400px"):
+def structure_view(cluster, *, width: str = "100%", height: str = "400px", orient: bool = True):
     """An nglview widget showing the cluster's atoms in ball-and-stick.
 
     Parameters
@@ -129,6 +159,10 @@ def structure_view(cluster, *, width: str = "100%", height: str = "400px"):
         Its ``atoms`` (an ``ase.Atoms``) are sent to the viewer.
     width, height : str
         CSS size of the view.
+    orient : bool
+        Turn the structure so its longest extent lies across the screen
+        (:func:`principal_frame`).  Off when something in the original frame,
+        such as a cube file, is added to the view.
 
     Returns
     -------
@@ -146,10 +180,14 @@ def structure_view(cluster, *, width: str = "100%", height: str = "400px"):
 
     view = nglview.NGLWidget()
     view.background = "white"
-    structure = nglview.TextStructure(pdb_with_bonds(cluster), ext="pdb")
+    structure = nglview.TextStructure(pdb_with_bonds(cluster, orient=orient), ext="pdb")
     component = view.add_component(structure, defaultRepresentation=False, name=cluster.name)
     component.add_representation("ball+stick", aspectRatio=2.5)
     view.center()
+    if cluster.n_atoms == 1:
+        # NGL puts the camera so close to a lone atom that it is drawn unlit (a black
+        # disc); zoomed out it is shaded in its element colour
+        view.control.zoom(SINGLE_ATOM_ZOOM)
     return keep_visible(view, width=width, height=height)
 
 
@@ -212,7 +250,7 @@ def orbital_view(
     path = Path(cube_path)
     if not path.is_file():
         raise InputError(f"cube file {str(path)!r} does not exist: write it with orbital_cube()")
-    view = structure_view(cluster, width=width, height=height)
+    view = structure_view(cluster, width=width, height=height, orient=False)
     orbital = view.add_component(str(path), ext="cube", defaultRepresentation=False,
                                  name=path.stem)  # fmt: skip
     for sign, color in ((1.0, positive_color), (-1.0, negative_color)):
