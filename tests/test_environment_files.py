@@ -56,3 +56,12 @@ def test_binder_post_build_installs_with_the_pins_and_checks_versions():
     assert "-c requirements/constraints.txt" in text
     assert "superatom doctor" in text
     assert "set -e" in text  # a failed install fails the image build
+
+
+def test_jupyterlab_overrides_are_installed_by_make_and_binder():
+    import json
+
+    overrides = json.loads((ROOT / "config" / "jupyterlab-overrides.json").read_text())
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    assert "config/jupyterlab-overrides.json" in (ROOT / "Makefile").read_text()
+    assert "config/jupyterlab-overrides.json" in (ROOT / "binder" / "postBuild").read_text()

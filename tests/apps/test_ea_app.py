@@ -99,3 +99,12 @@ def test_result_text_lists_warnings_and_the_superhalogen_border():
     assert "superhalogen" in text and "from the cache, shown in 0.05 s" in text
     assert text.splitlines()[-1] == "warning: spin contamination: <S^2> = 0.9"
     assert "&lt;S^2&gt;" not in session_html([row])  # warnings are not in the table
+
+
+def test_a_new_computation_clears_the_previous_value_from_the_scale(tmp_path):
+    view = make_view(tmp_path, structure="F")
+    blank = view.scale.value
+    view._draw_scale({"value_ev": 3.4, "property": "EA", "structure": "F"})
+    assert view.scale.value != blank
+    view.model.runner.state = "running"
+    assert view.scale.value == blank

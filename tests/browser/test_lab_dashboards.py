@@ -104,3 +104,5 @@ def test_index_page_works_in_jupyterlab(lab, artifacts, restore_notebooks):
         # JupyterLab's own notebook tabs are also .lm-TabBar-tab: the flow looks inside
         # .widget-tab only, and the notebook scrolls the app into view as it goes
         index_page_flow(page, artifacts, "lab-index")
+        # a minute in: no "official Jupyter news" toast over the notebook (config/)
+        assert page.get_by_text("official Jupyter news").count() == 0

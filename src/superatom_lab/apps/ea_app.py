@@ -440,6 +440,7 @@ class EAView(LazyView):
         self.structure_box = ipw.Box(layout=ipw.Layout(width="360px", height="260px"))
         m.observe(self._on_structure, "structure")
         self._draw_scale(None)
+        self._blank_scale = self.scale.value  # shown again while a new value is computed
         self._on_state()
         self._on_structure()
         controls = ipw.VBox([self.structure, ipw.HBox([self.charge, self.charge_words]),
@@ -488,6 +489,7 @@ class EAView(LazyView):
         if state == "running":
             self.progress.max, self.progress.value = 30, self.model.runner.cycle
             self.result.value = "<i>computing ...</i>"
+            self.scale.value = self._blank_scale  # not the previous species' star
         elif state == "done":  # full, also for a cached answer that took no SCF cycle
             self.progress.max = max(self.progress.value, 1)
             self.progress.value = self.progress.max
