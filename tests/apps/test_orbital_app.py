@@ -219,3 +219,17 @@ def test_al13_anion_shows_the_superatomic_shells(tmp_path):
     assert [lv.label for lv in level_groups(model.table)] == [lv.label for lv in model.levels]
     assert model.wait_for_cube(60) and model.cube_state == "done", model.cube_error
     assert model.cube_path.startswith(str(tmp_path / "c"))
+
+
+def test_the_progress_bar_is_full_when_a_run_is_done(tmp_path):
+    from superatom_lab.apps import OrbitalModel, OrbitalView
+    from superatom_lab.apps.jobs import JobRunner
+
+    view = OrbitalView(OrbitalModel(runner=JobRunner(store=tmp_path)))
+    view.render()
+    runner = view.model.runner
+    runner.state = "running"
+    runner.cycle = 6
+    assert 0 < view.progress.value < view.progress.max
+    runner.state = "done"
+    assert view.progress.value == view.progress.max and view.progress.bar_style == "success"

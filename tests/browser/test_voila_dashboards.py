@@ -161,7 +161,7 @@ def test_ea_explorer_computes_cancels_and_stays_responsive(voila, artifacts):
     ("name", "ready", "has_3d"),
     [
         ("cluster_builder", ".widget-dropdown select", True),
-        ("orbital_explorer", ".widget-dropdown select", False),  # 3D once computed
+        ("orbital_explorer", ".widget-dropdown select", False),  # 3D once computed: below
         ("index", ".widget-tab .lm-TabBar-tab", True),
     ],
 )
@@ -178,3 +178,29 @@ def test_index_page_computes_cancels_and_answers_sliders_meanwhile(voila, artifa
     with browser_page(height=1100) as page:
         open_dashboard(page, voila, "index.ipynb", ".widget-tab .lm-TabBar-tab")
         index_page_flow(page, artifacts, "voila-index")
+
+
+def test_orbital_explorer_shows_the_isosurface_of_the_level_clicked(voila, artifacts):
+    with browser_page(height=1300) as page:
+        open_dashboard(page, voila, "orbital_explorer.ipynb", ".widget-dropdown select")
+        dropdown(page, "species").select_option(label="Na8 (metal cluster)")
+        page.get_by_role("button", name="Compute", exact=True).click()
+        levels = page.locator("select[size]").first
+        wait_until_text(levels, r"1P", 90_000)
+        canvas = page.locator(".jupyter-widgets canvas").first
+        wait_for_drawn_canvas(canvas, fraction=0.002)
+        homo = canvas.screenshot()
+        page.screenshot(path=str(artifacts / "voila-orbitals-na8-homo.png"), full_page=True)
+        # click the 1S level: its (spherical) isosurface replaces the HOMO's p lobes
+        levels.select_option(label=levels.locator("option", has_text="1S").first.inner_text())
+        status = page.locator(".widget-html", has_text=re.compile(r"orbital \d+ \(1S, "))
+        expect(status.first).to_be_visible(timeout=30_000)
+        canvas = page.locator(".jupyter-widgets canvas").first
+        deadline = time.monotonic() + 30
+        while canvas.screenshot() == homo and time.monotonic() < deadline:
+            page.wait_for_timeout(250)
+        assert canvas.screenshot() != homo, "the 3D view still shows the HOMO"
+        wait_for_drawn_canvas(canvas, fraction=0.002)
+        nudge_slider(page, "isovalue", "ArrowRight", times=3)
+        assert_no_error_output(page)
+        page.screenshot(path=str(artifacts / "voila-orbitals-na8-1s.png"), full_page=True)

@@ -230,7 +230,10 @@ class OrbitalView(LazyView):
                   "cancelled": "warning"}  # fmt: skip
         self.progress.bar_style = styles.get(state, "")
         if state == "running":
-            self.progress.value = 0
+            self.progress.max, self.progress.value = 30, 0
+        elif state == "done":  # full, also for a cached answer that took no SCF cycle
+            self.progress.max = max(self.progress.value, 1)
+            self.progress.value = self.progress.max
 
     def _on_text(self, change=None) -> None:
         self.status.value = self.model.runner.progress_text
