@@ -33,7 +33,7 @@ from pathlib import Path
 
 from traitlets import Any, Enum, HasTraits, Instance, Int, List, Unicode, observe
 
-from superatom_lab.apps._view import LazyView
+from superatom_lab.apps._view import LazyView, follow_cycle, follow_state
 from superatom_lab.apps.jobs import JobRunner
 from superatom_lab.apps.session import ClusterSession, charge_text
 from superatom_lab.core import catalogue
@@ -475,24 +475,14 @@ class EAView(LazyView):
             self._on_structure()
 
     def _on_cycle(self, change) -> None:
-        cycle = change["new"]
-        if cycle > self.progress.max:
-            self.progress.max = cycle + 20
-        self.progress.value = cycle
+        follow_cycle(self.progress, change["new"])
 
     def _on_state(self, change=None) -> None:
         state = self.model.runner.state
-        self.cancel_button.disabled = state != "running"
-        styles = {"running": "info", "done": "success", "error": "danger",
-                  "cancelled": "warning"}  # fmt: skip
-        self.progress.bar_style = styles.get(state, "")
+        follow_state(self.progress, self.cancel_button, state, self.model.runner.cycle)
         if state == "running":
-            self.progress.max, self.progress.value = 30, self.model.runner.cycle
             self.result.value = "<i>computing ...</i>"
             self.scale.value = self._blank_scale  # not the previous species' star
-        elif state == "done":  # full, also for a cached answer that took no SCF cycle
-            self.progress.max = max(self.progress.value, 1)
-            self.progress.value = self.progress.max
         elif state == "cancelled":
             self.result.value = "<i>Cancelled: nothing was stored for the unfinished run.</i>"
 

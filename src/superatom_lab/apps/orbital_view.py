@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import threading
 
-from superatom_lab.apps._view import LazyView
+from superatom_lab.apps._view import LazyView, follow_cycle, follow_state
 from superatom_lab.apps.jobs import one_line
 from superatom_lab.apps.orbital_app import SESSION_CHOICE, OrbitalModel
 
@@ -218,22 +218,10 @@ class OrbitalView(LazyView):
             self.structure.value = value
 
     def _on_cycle(self, change) -> None:
-        cycle = change["new"]
-        if cycle > self.progress.max:
-            self.progress.max = cycle + 20
-        self.progress.value = cycle
+        follow_cycle(self.progress, change["new"])
 
     def _on_state(self, change=None) -> None:
-        state = self.model.runner.state
-        self.cancel_button.disabled = state != "running"
-        styles = {"running": "info", "done": "success", "error": "danger",
-                  "cancelled": "warning"}  # fmt: skip
-        self.progress.bar_style = styles.get(state, "")
-        if state == "running":
-            self.progress.max, self.progress.value = 30, 0
-        elif state == "done":  # full, also for a cached answer that took no SCF cycle
-            self.progress.max = max(self.progress.value, 1)
-            self.progress.value = self.progress.max
+        follow_state(self.progress, self.cancel_button, self.model.runner.state)
 
     def _on_text(self, change=None) -> None:
         self.status.value = self.model.runner.progress_text
