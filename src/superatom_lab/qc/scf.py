@@ -5,9 +5,12 @@ progress callback:
 
 1. DIIS from the initial guess (minao, or the orbitals of a partner state such
    as the anion when converging the neutral).  A guess from a partner state of
-   an open-shell target starts with a level shift, because plain DIIS from
-   such a guess tends to oscillate between near-degenerate occupations;
-2. level shift and damping, from the last density;
+   an open-shell target starts with at most ``SHIFT_MAX_CYCLE`` level-shifted
+   cycles, because plain DIIS from such a guess tends to oscillate between
+   near-degenerate occupations, then goes on with DIIS unshifted (a shift of
+   0.25 Ha damps the oscillation but also slows the last digits to a crawl:
+   neutral B12H12's triplet gained 1e-4 Ha in 40 shifted cycles);
+2. level shift and damping, from the last density (at most ``SHIFT_MAX_CYCLE``);
 3. Fermi smearing (fractional occupations), to get past a near-degenerate shell;
 4. second-order SCF (Newton) with integer aufbau occupations, from the last
    orbitals.  This also brings a smeared solution back to integer occupation.
@@ -42,6 +45,7 @@ from superatom_lab.qc.results import HARTREE_TO_EV, ScfResult
 ProgressCallback = Callable[[dict], None]
 
 FIRST_STEP_MAX_CYCLE = 40
+SHIFT_MAX_CYCLE = 20
 LEVEL_SHIFT_HARTREE = 0.25
 SMEARING_SIGMA_HARTREE = 0.005
 
@@ -196,7 +200,7 @@ def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run, shar
     mf = None
     plan = ["diis", "level shift + damping", "smearing", "newton"]
     if from_partner and mol.spin > 0:
-        plan = ["level shift", "smearing", "newton"]
+        plan = ["level shift", "diis", "smearing", "newton"]
     for step in plan:
         if mf is not None:
             dm = mf.make_rdm1()
@@ -219,6 +223,7 @@ def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run, shar
                 mf = addons.smearing_(mf, sigma=SMEARING_SIGMA_HARTREE, method="fermi")
             else:
                 mf.level_shift = LEVEL_SHIFT_HARTREE
+                mf.max_cycle = min(method.max_cycle, SHIFT_MAX_CYCLE)
                 if "damping" in step:
                     mf.damp = 0.3
                     mf.diis_start_cycle = 4
