@@ -89,6 +89,14 @@ def run_row(name: str, kind: str, method) -> dict:
             "warnings": len(result.warnings)}  # fmt: skip
 
 
+def row_line(r: dict) -> str:
+    """One finished row for the log, so a long run shows its results as it goes."""
+    if "error" in r:
+        return f"{r['name']}: FAILED after {r['wall']:.0f} s: {r['error']}"
+    return (f"{r['name']}: {r['calc']:.3f} eV (experiment {r['exp']:.3f}, error {r['err']:+.3f}) "
+            f"in {r['wall']:.0f} s, {r['cycles']} cycles")  # fmt: skip
+
+
 def print_table(title: str, rows: list[dict]) -> None:
     print(f"\n{title}")
     print(
@@ -166,6 +174,7 @@ def main(argv=None) -> int:
         for name in species:
             log(f"{preset}: {name} ...")
             rows.append(run_row(name, "adiabatic EA", method))
+            log(f"  {row_line(rows[-1])}")
         if rows:
             print_table(title, rows)
         if halogens:
@@ -173,6 +182,7 @@ def main(argv=None) -> int:
             for name, kind in halogens:
                 log(f"{preset}: {name} {kind} ...")
                 rows.append(run_row(name, kind, method))
+                log(f"  {row_line(rows[-1])}")
             print_table(f"### superhalogens, preset {preset}", rows)
 
     if not args.skip_baseline:
