@@ -7,6 +7,7 @@ orbitals of Na8 (a few seconds).
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -44,8 +45,21 @@ def open_tab(page: Page, title: str, key: str) -> Locator:
     return box
 
 
-def index_page_flow(page: Page, artifacts: Path, prefix: str) -> dict:
+def assert_no_partial_records(cache: Path) -> None:
+    """Every record in ``cache`` is whole: no temporary file, every ``.npz`` has its ``.json``."""
+    files = [p for p in cache.rglob("*") if p.is_file()]
+    assert not [p for p in files if p.name.startswith(".tmp-")], files
+    for path in files:
+        if path.suffix == ".json":
+            json.loads(path.read_text())  # complete, parseable
+        elif path.suffix == ".npz":
+            assert path.with_suffix(".json").is_file(), path
+
+
+def index_page_flow(page: Page, artifacts: Path, prefix: str, cache: Path) -> dict:
     """Build, compute, cancel, look at orbitals and move a slider, on one page.
+
+    ``cache`` is the server's result cache: after Cancel it holds no partial record.
 
     Returns the measured times (s): ``responsive``, ``cancel``, ``cached``.
     """
@@ -99,6 +113,7 @@ def index_page_flow(page: Page, artifacts: Path, prefix: str) -> dict:
     wait_until_text(result.first, r"Cancelled", 5_000)
     expect(cancel).to_be_disabled(timeout=5_000)
     times["cancel"] = time.monotonic() - clicked
+    assert_no_partial_records(cache)
     dropdown(ea, "species").select_option(label="Cl (halogen)")
     clicked = time.monotonic()
     compute.click()

@@ -32,7 +32,7 @@ DASHBOARDS = ROOT / "notebooks" / "dashboards"
 
 @pytest.fixture(scope="module")
 def lab(artifacts, tmp_path_factory):
-    """``(base URL, token)`` of `make lab` with its own empty cache."""
+    """``(base URL, token, cache folder)`` of `make lab` with its own empty cache."""
     port, token = free_port(), secrets.token_hex(8)
     lab_args = (
         f"--no-browser --port={port} --ServerApp.ip=127.0.0.1 --IdentityProvider.token={token}"
@@ -40,10 +40,11 @@ def lab(artifacts, tmp_path_factory):
     )
     command = ["make", "-s", "lab", f"LAB_ARGS={lab_args}"]
     base = f"http://127.0.0.1:{port}"
-    env = {"SUPERATOM_LAB_CACHE": str(tmp_path_factory.mktemp("lab-cache"))}
+    cache = tmp_path_factory.mktemp("lab-cache")
+    env = {"SUPERATOM_LAB_CACHE": str(cache)}
     log = artifacts / "make-lab-dashboards.log"
     with server(command, f"{base}/api/status?token={token}", ROOT, log, env=env):
-        yield base, token
+        yield base, token, cache
 
 
 @pytest.fixture
@@ -58,7 +59,7 @@ def restore_notebooks():
 
 def run_all_cells(page: Page, lab, name: str, artifacts: Path, ready: str):
     """Open ``dashboards/<name>.ipynb``, wait for an idle kernel, Run All, wait for ``ready``."""
-    base, token = lab
+    base, token, _ = lab
     # ?reset: a fresh workspace, so no notebook of an earlier test is reopened
     page.goto(f"{base}/lab/tree/dashboards/{name}.ipynb?reset&token={token}")
     panel = page.locator(".jp-NotebookPanel", has=page.locator(".jp-Cell"))
@@ -103,6 +104,6 @@ def test_index_page_works_in_jupyterlab(lab, artifacts, restore_notebooks):
         run_all_cells(page, lab, "index", artifacts, ".widget-tab .lm-TabBar-tab")
         # JupyterLab's own notebook tabs are also .lm-TabBar-tab: the flow looks inside
         # .widget-tab only, and the notebook scrolls the app into view as it goes
-        index_page_flow(page, artifacts, "lab-index")
+        index_page_flow(page, artifacts, "lab-index", cache=lab[2])
         # a minute in: no "official Jupyter news" toast over the notebook (config/)
         assert page.get_by_text("official Jupyter news").count() == 0

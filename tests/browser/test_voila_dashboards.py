@@ -35,12 +35,18 @@ RENDER_MS = 90_000  # first render: a kernel starts and imports the app
 
 
 @pytest.fixture(scope="module")
-def voila(artifacts, tmp_path_factory):
+def voila_cache(tmp_path_factory):
+    """The result cache of the Voila server, empty at the start."""
+    return tmp_path_factory.mktemp("voila-cache")
+
+
+@pytest.fixture(scope="module")
+def voila(artifacts, voila_cache):
     """Base URL of `make dashboards` on a free port, with its own empty cache."""
     port = free_port()
     voila_args = f"--port={port} --Voila.ip=127.0.0.1 --Voila.port_retries=0"
     command = ["make", "-s", "dashboards", f"VOILA_ARGS={voila_args}"]
-    cache = tmp_path_factory.mktemp("voila-cache")
+    cache = voila_cache
     base = f"http://127.0.0.1:{port}"
     env = {"SUPERATOM_LAB_CACHE": str(cache)}
     with server(command, f"{base}/", ROOT, artifacts / "make-dashboards.log", env=env):
@@ -174,10 +180,10 @@ def test_dashboard_renders_without_errors(voila, artifacts, name, ready, has_3d)
         page.screenshot(path=str(artifacts / f"voila-{name}.png"), full_page=True)
 
 
-def test_index_page_computes_cancels_and_answers_sliders_meanwhile(voila, artifacts):
+def test_index_page_computes_cancels_and_answers_sliders_meanwhile(voila, voila_cache, artifacts):
     with browser_page(height=1100) as page:
         open_dashboard(page, voila, "index.ipynb", ".widget-tab .lm-TabBar-tab")
-        index_page_flow(page, artifacts, "voila-index")
+        index_page_flow(page, artifacts, "voila-index", cache=voila_cache)
 
 
 def test_orbital_explorer_shows_the_isosurface_of_the_level_clicked(voila, artifacts):
