@@ -11,7 +11,8 @@ progress callback:
    0.25 Ha damps the oscillation but also slows the last digits to a crawl:
    neutral B12H12's triplet gained 1e-4 Ha in 40 shifted cycles);
 2. level shift and damping, from the last density (at most ``SHIFT_MAX_CYCLE``);
-3. Fermi smearing (fractional occupations), to get past a near-degenerate shell;
+3. Fermi smearing (fractional occupations), to get past a near-degenerate shell
+   (at most ``SMEARING_MAX_CYCLE``: its orbitals seed the next step, converged or not);
 4. second-order SCF (Newton) with integer aufbau occupations, from the last
    orbitals.  This also brings a smeared solution back to integer occupation.
 
@@ -46,6 +47,7 @@ ProgressCallback = Callable[[dict], None]
 
 FIRST_STEP_MAX_CYCLE = 40
 SHIFT_MAX_CYCLE = 20
+SMEARING_MAX_CYCLE = 40
 LEVEL_SHIFT_HARTREE = 0.25
 SMEARING_SIGMA_HARTREE = 0.005
 
@@ -221,6 +223,7 @@ def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run, shar
                 mf.max_cycle = min(method.max_cycle, FIRST_STEP_MAX_CYCLE)
             elif step == "smearing":
                 mf = addons.smearing_(mf, sigma=SMEARING_SIGMA_HARTREE, method="fermi")
+                mf.max_cycle = min(method.max_cycle, SMEARING_MAX_CYCLE)
             else:
                 mf.level_shift = LEVEL_SHIFT_HARTREE
                 mf.max_cycle = min(method.max_cycle, SHIFT_MAX_CYCLE)
