@@ -28,6 +28,8 @@ lab: setup
 	cd notebooks && ../$(BIN)/jupyter lab 00_start_here.ipynb $(ROOT_FLAG) $(LAB_ARGS)
 
 ## Serve the Voila dashboards of notebooks/dashboards/ (no tracebacks shown; idle kernels culled).
+## For a class: VOILA_ARGS="--preheat_kernel=True --pool_size=1" keeps one kernel per dashboard
+## ready (first page load 6.5 -> 4.0 s, docs/benchmarks.md) at the cost of 5 idle kernels.
 dashboards: setup
 	cd notebooks/dashboards && ../../$(BIN)/voila --no-browser --show_tracebacks=False \
 	  --MappingKernelManager.cull_interval=60 --MappingKernelManager.cull_idle_timeout=900 \

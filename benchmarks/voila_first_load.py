@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser.chromium import browser_page, free_port, server  # noqa: E402
 
-CONFIGS = {
-    "default (a kernel per page)": "",
+CONFIGS = {  # VOILA_ARGS of `make dashboards`
+    "a new kernel per page (the default)": "",
     "preheated pool of 1": "--preheat_kernel=True --pool_size=1",
 }
 READY = {  # the first widget each app shows
@@ -37,6 +37,7 @@ READY = {  # the first widget each app shows
     "jellium_playground": ".widget-slider .noUi-handle",
     "cluster_builder": ".widget-dropdown select",
     "orbital_explorer": ".widget-dropdown select",
+    "index": ".widget-tab .lm-TabBar-tab",
 }
 
 

@@ -108,3 +108,16 @@ def test_a_new_computation_clears_the_previous_value_from_the_scale(tmp_path):
     assert view.scale.value != blank
     view.model.runner.state = "running"
     assert view.scale.value == blank
+
+
+@pytest.mark.pyscf
+def test_the_same_cached_answer_twice_is_shown_again(tmp_path):
+    view = make_view(tmp_path, structure="F")
+    view.compute_button.click()
+    assert view.model.runner.wait(180)
+    assert wait_for(lambda: "EA(F) = " in view.result.value, 5)
+    for _ in range(2):  # twice from the cache: equal results, each one shown
+        view.result.value = "<i>computing ...</i>"  # what a running job shows
+        view.compute_button.click()
+        assert view.model.runner.from_cache
+        assert "EA(F) = " in view.result.value and "from the cache" in view.result.value

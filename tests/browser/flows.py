@@ -32,6 +32,14 @@ def progress_percent(bar: Locator) -> float:
     return float(match.group(1)) if match else 0.0
 
 
+def wait_for_progress(bar: Locator, timeout_s: float = 10) -> float:
+    """Poll until the progress bar shows some progress (its update may trail the result)."""
+    deadline = time.monotonic() + timeout_s
+    while (percent := progress_percent(bar)) == 0 and time.monotonic() < deadline:
+        bar.page.wait_for_timeout(100)
+    return percent
+
+
 def app(page: Page, key: str) -> Locator:
     """The box of one app of the index page (``LabView.keys``)."""
     return page.locator(f".superatom-app-{key}")
@@ -57,6 +65,15 @@ def assert_no_partial_records(cache: Path) -> None:
 
 
 def index_page_flow(page: Page, artifacts: Path, prefix: str, cache: Path) -> dict:
+    """:func:`student_flow`, with a screenshot of the page as it was should a step fail."""
+    try:
+        return student_flow(page, artifacts, prefix, cache)
+    except Exception:
+        page.screenshot(path=str(artifacts / f"{prefix}-FAILED.png"), full_page=True)
+        raise
+
+
+def student_flow(page: Page, artifacts: Path, prefix: str, cache: Path) -> dict:
     """Build, compute, cancel, look at orbitals and move a slider, on one page.
 
     ``cache`` is the server's result cache: after Cancel it holds no partial record.
@@ -83,7 +100,7 @@ def index_page_flow(page: Page, artifacts: Path, prefix: str, cache: Path) -> di
     dropdown(ea, "preset").select_option("quick")
     compute.click()
     wait_until_text(result.first, r"EA\(Cl\) = \d+\.\d\d eV", APP_MS)
-    assert progress_percent(progress) > 0, "the progress bar never moved"
+    assert wait_for_progress(progress) > 0, "the progress bar never moved"
     shot("ea-cl")
 
     # 3. a longer case runs while the jellium tab of the same page answers its slider

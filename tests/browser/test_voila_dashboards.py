@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.chromium import browser_page, free_port, server
-from tests.browser.flows import index_page_flow, progress_percent
+from tests.browser.flows import index_page_flow, progress_percent, wait_for_progress
 from tests.browser.widgets import (
     assert_no_error_output,
     dropdown,
@@ -110,7 +110,7 @@ def test_ea_explorer_computes_cancels_and_stays_responsive(voila, artifacts):
         compute.click()
         wait_until_text(result.first, r"EA\(Cl\) = \d+\.\d\d eV", 90_000)
         expect(cancel).to_be_disabled(timeout=10_000)
-        assert progress_percent(progress) > 0, "the progress bar never moved"
+        assert wait_for_progress(progress) > 0, "the progress bar never moved"
         assert_no_error_output(page)
         page.screenshot(path=str(artifacts / "voila-ea-cl.png"), full_page=True)
 

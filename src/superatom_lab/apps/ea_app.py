@@ -220,6 +220,9 @@ class EAModel(HasTraits):
             "preset": method.name,
             "method": method.label(),
         }
+        # a new request clears the old answer, so an identical one (the same value from
+        # the cache again) is still announced to the view
+        self.result = None
         self.runner.submit(self.task, cluster, method)
 
     def cancel(self) -> bool:
