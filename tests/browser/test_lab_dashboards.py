@@ -21,6 +21,7 @@ from tests.browser.widgets import (
     image_source,
     nudge_slider,
     slider,
+    wait_for_drawn_canvas,
     wait_until_text,
 )
 
@@ -107,3 +108,16 @@ def test_index_page_works_in_jupyterlab(lab, artifacts, restore_notebooks):
         index_page_flow(page, artifacts, "lab-index", cache=lab[2])
         # a minute in: no "official Jupyter news" toast over the notebook (config/)
         assert page.get_by_text("official Jupyter news").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "has_3d"),
+    [("cluster_builder", True), ("ea_explorer", True), ("orbital_explorer", False)],
+)
+def test_each_app_dashboard_runs_in_jupyterlab(lab, artifacts, restore_notebooks, name, has_3d):
+    with browser_page() as page:
+        output = run_all_cells(page, lab, name, artifacts, ".widget-dropdown select")
+        if has_3d:
+            wait_for_drawn_canvas(output.locator("canvas").first, fraction=0.002)
+        assert_no_error_output(page)
+        page.screenshot(path=str(artifacts / f"lab-{name}.png"))
