@@ -11,15 +11,10 @@ import pytest
 from traitlets import Any, HasTraits
 
 from superatom_lab.apps import OrbitalModel, OrbitalView
-from superatom_lab.apps.jobs import (
-    JobRunner,
-    cache_files,
-    cached_orbital_table,
-    orbital_state,
-    orbital_table_key,
-)
+from superatom_lab.apps.jobs import JobRunner, cache_files
 from superatom_lab.apps.orbital_app import N_VIRTUAL, SESSION_CHOICE, jellium_for, level_groups
 from superatom_lab.core import catalogue
+from superatom_lab.qc.cached import cached_orbital_table, orbital_state, orbital_table_key
 from superatom_lab.qc.presets import get_method
 from superatom_lab.qc.runner import state_key
 from superatom_lab.store import ResultStore

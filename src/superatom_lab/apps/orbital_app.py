@@ -30,11 +30,12 @@ from pathlib import Path
 
 from traitlets import Any, Enum, Float, HasTraits, Instance, Int, List, Unicode, observe
 
-from superatom_lab.apps.jobs import JobRunner, _cached_state, one_line
+from superatom_lab.apps.jobs import JobRunner, one_line
 from superatom_lab.core import catalogue
 from superatom_lab.core.elements import valence_electrons
 from superatom_lab.core.jellium import TYPICAL_RS_BOHR
 from superatom_lab.plots._ladder import energy_window, group_by_energy, group_label
+from superatom_lab.qc.cached import cached_state
 
 #: Value of ``structure`` meaning "the cluster of the builder session".
 SESSION_CHOICE = "session"
@@ -356,7 +357,7 @@ class OrbitalModel(HasTraits):
         if path.is_file():
             self.cube_path, self.cube_state = str(path), "done"
             return
-        if _cached_state(self.runner.store, self._state_key()) is None:
+        if cached_state(self.runner.store, self._state_key()) is None:
             self.cube_path, self.cube_state = "", "error"
             self.cube_error = "the orbitals are no longer in the cache: press Compute again"
             return
