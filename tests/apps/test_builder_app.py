@@ -58,6 +58,7 @@ def test_charge_closes_the_al13_jellium_shell():
     assert model.electron_count == 40 and model.shell_closed
     assert model.rules_summary.splitlines()[-1] == "closed shell: yes, by the jellium rule"
     assert "anion (charge -1)" in model.summary
+    assert model.summary.startswith("Al13: 13 atoms")  # the name once when it is the formula
 
 
 @pytest.mark.parametrize("shape", list(SHAPES))

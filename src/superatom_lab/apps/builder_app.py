@@ -285,8 +285,10 @@ class BuilderModel(HasTraits):
                 return "upload an .xyz file: atom count, comment, then 'symbol x y z' in Angstrom"
             return ""
         spin = "open (ground state searched)" if cluster.spin is None else str(cluster.spin)
+        title = cluster.name if cluster.name == cluster.formula else (
+            f"{cluster.name} ({cluster.formula})")  # fmt: skip
         return (
-            f"{cluster.name} ({cluster.formula}): {cluster.n_atoms} atoms, "
+            f"{title}: {cluster.n_atoms} atoms, "
             f"{charge_text(cluster.charge)}, 2S {spin}; {cluster.n_valence_electrons} valence "
             f"electrons ({cluster.n_electrons} in all); radius {cluster.radius_angstrom:.2f} A"
         )
