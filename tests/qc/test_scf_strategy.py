@@ -81,3 +81,20 @@ def test_states_share_grids_and_integrals():
     assert anion.energy_hartree == pytest.approx(alone.energy_hartree, abs=1e-7)
     with pytest.raises(ValueError, match="another geometry"):
         run_scf(Cluster(Atoms("H")), get_method("quick"), charge=0, spin=1, shared=shared)
+
+
+def test_a_stalled_step_hands_its_orbitals_to_newton(monkeypatch):
+    """Force the stall test to fire early: Newton must finish from the stalled orbitals."""
+    from superatom_lab.qc import scf
+
+    plain = run_scf(OH, get_method("quick"), charge=0, spin=1)
+    monkeypatch.setattr(scf, "STALL_MIN_CYCLES", 3)
+    monkeypatch.setattr(scf, "STALL_WINDOW", 2)
+    monkeypatch.setattr(scf, "STALL_ENERGY_HARTREE", 1.0)
+    monkeypatch.setattr(scf, "STALL_GRADIENT_GAIN", 0.0)
+    forced = run_scf(OH, get_method("quick"), charge=0, spin=1)
+    steps = [(s["step"], s.get("stalled", False), s["converged"]) for s in forced.strategy]
+    assert steps == [("diis", True, False), ("newton", False, True)]
+    assert forced.strategy[0]["cycles"] == 3
+    assert forced.energy_hartree == pytest.approx(plain.energy_hartree, abs=1e-6)
+    assert forced.s2 == pytest.approx(0.75, abs=0.02)

@@ -51,10 +51,9 @@ def ground_state_cached(cluster, method, store: ResultStore) -> bool:
     """Whether :func:`~superatom_lab.qc.properties.ground_state` can answer from ``store`` alone.
 
     Walks the candidate spins (:func:`~superatom_lab.core.spin_states.candidate_spins`)
-    exactly as ``ground_state`` does, including its spin pruning: for clusters of
-    ``SPIN_PRUNING_MIN_ATOMS`` atoms or more a higher multiplicity is skipped when
-    the cached lower state's spin-flip gap exceeds ``SPIN_FLIP_GAP_EV``, so fewer
-    states than candidates may be needed.
+    exactly as ``ground_state`` does, including its spin pruning
+    (:func:`~superatom_lab.qc.properties.higher_spins_pruned`), so fewer states
+    than candidates may be needed.
 
     Examples
     --------
@@ -70,11 +69,7 @@ def ground_state_cached(cluster, method, store: ResultStore) -> bool:
 
     previous = None
     for spin in candidate_spins(cluster):
-        if (
-            previous is not None
-            and cluster.n_atoms >= properties.SPIN_PRUNING_MIN_ATOMS
-            and properties.spin_flip_gap_ev(previous) > properties.SPIN_FLIP_GAP_EV
-        ):
+        if previous is not None and properties.higher_spins_pruned(cluster, previous):
             break
         key = state_key(cluster, method, charge=cluster.charge, spin=spin)
         previous = cached_state(store, key)

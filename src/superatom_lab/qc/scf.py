@@ -11,10 +11,17 @@ progress callback:
    0.25 Ha damps the oscillation but also slows the last digits to a crawl:
    neutral B12H12's triplet gained 1e-4 Ha in 40 shifted cycles);
 2. level shift and damping, from the last density (at most ``SHIFT_MAX_CYCLE``);
-3. Fermi smearing (fractional occupations), to get past a near-degenerate shell
-   (at most ``SMEARING_MAX_CYCLE``: its orbitals seed the next step, converged or not);
+3. Fermi smearing (fractional occupations, at fixed numbers of alpha and beta
+   electrons), to get past a near-degenerate shell (at most
+   ``SMEARING_MAX_CYCLE``: its orbitals seed the next step, converged or not);
 4. second-order SCF (Newton) with integer aufbau occupations, from the last
    orbitals.  This also brings a smeared solution back to integer occupation.
+
+A first-order step (1 or 2) that has *stalled* (:func:`stalled`: the energy
+flat, the orbital gradient no longer falling) stops there and hands its
+orbitals straight to Newton, which converges such a nearly stationary state in
+one or two macro iterations; more DIIS or smearing cycles would be wasted
+(NaBr2-'s triplet sat at the same energy to 1e-6 Ha for 30 DIIS cycles).
 
 The first step that converges with integer occupations ends the run; if none
 does, :class:`~superatom_lab.errors.ConvergenceError` is raised.
@@ -50,6 +57,51 @@ SHIFT_MAX_CYCLE = 20
 SMEARING_MAX_CYCLE = 40
 LEVEL_SHIFT_HARTREE = 0.25
 SMEARING_SIGMA_HARTREE = 0.005
+STALL_MIN_CYCLES = 10
+STALL_WINDOW = 6
+STALL_ENERGY_HARTREE = 1e-4
+STALL_GRADIENT_GAIN = 0.7
+#: Steps watched for a stall; smearing and Newton run to their own ends.
+STALL_WATCHED_STEPS = ("diis", "level shift", "level shift + damping")
+
+
+def stalled(energies: list[float], gradients: list[float]) -> bool:
+    """Whether a first-order SCF step has stopped making progress.
+
+    True after at least ``STALL_MIN_CYCLES`` cycles when, over the last
+    ``STALL_WINDOW`` cycles, the energy moved by less than
+    ``STALL_ENERGY_HARTREE`` and the smallest orbital gradient is not below
+    ``STALL_GRADIENT_GAIN`` times the smallest one before them.  A DIIS run
+    that converges normally lowers its gradient several-fold within that
+    window, so it is never called stalled.
+
+    Parameters
+    ----------
+    energies, gradients : list of float
+        Total energy (Ha) and orbital-gradient norm of each cycle of the step.
+
+    Examples
+    --------
+    >>> flat = [-1.0 - 1e-7 * (i % 2) for i in range(12)]
+    >>> stalled(flat, [1e-3] * 12)
+    True
+    >>> stalled(flat, [10.0 ** -(i / 2) for i in range(12)])
+    False
+    """
+    if len(energies) < max(STALL_MIN_CYCLES, STALL_WINDOW + 1):
+        return False
+    recent = energies[-STALL_WINDOW:]
+    if max(recent) - min(recent) > STALL_ENERGY_HARTREE:
+        return False
+    return min(gradients[-STALL_WINDOW:]) > STALL_GRADIENT_GAIN * min(gradients[:-STALL_WINDOW])
+
+
+class _Stalled(Exception):
+    """Raised from the SCF callback to end a stalled step (see :func:`stalled`)."""
+
+    def __init__(self, envs: dict):
+        super().__init__("stalled")
+        self.envs = envs
 
 
 class SharedIntegrals:
@@ -159,33 +211,48 @@ class _Run:
             raise CalculationCancelled(f"{self.label} was cancelled")
 
     def callback(self, step: str):
+        energies, gradients = [], []
+
         def report(envs):
             self.cycles += 1
             self.check_cancel()
+            energies.append(float(envs.get("e_tot", float("nan"))))
+            gradients.append(float(envs.get("norm_gorb", float("nan"))))
             if self.progress is not None:
                 self.progress(
                     {
                         "stage": self.label,
                         "step": step,
                         "cycle": self.cycles,
-                        "energy_hartree": float(envs.get("e_tot", float("nan"))),
+                        "energy_hartree": energies[-1],
                     }
                 )
+            if (
+                step in STALL_WATCHED_STEPS
+                and not envs.get("scf_conv", False)
+                and stalled(energies, gradients)
+            ):
+                raise _Stalled(envs)
 
         return report
 
     def run(self, step: str, mf, *args, **kwargs):
+        """Run ``mf.kernel`` as one logged step; a stalled step keeps its last orbitals."""
         before, start = self.cycles, time.perf_counter()
         mf.callback = self.callback(step)
-        mf.kernel(*args, **kwargs)
-        self.steps.append(
-            {
-                "step": step,
-                "converged": bool(mf.converged),
-                "cycles": self.cycles - before,
-                "wall_s": round(time.perf_counter() - start, 3),
-            }
+        record = {"step": step}
+        try:
+            mf.kernel(*args, **kwargs)
+        except _Stalled as stop:
+            mf.mo_coeff, mf.mo_energy = stop.envs["mo_coeff"], stop.envs["mo_energy"]
+            mf.mo_occ, mf.converged = stop.envs["mo_occ"], False
+            record["stalled"] = True
+        record.update(
+            converged=bool(mf.converged),
+            cycles=self.cycles - before,
+            wall_s=round(time.perf_counter() - start, 3),
         )
+        self.steps.append(record)
         return mf
 
 
@@ -204,6 +271,8 @@ def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run, shar
     if from_partner and mol.spin > 0:
         plan = ["level shift", "diis", "smearing", "newton"]
     for step in plan:
+        if mf is not None and run.steps[-1].get("stalled") and step != "newton":
+            continue  # a stalled step goes straight to Newton
         if mf is not None:
             dm = mf.make_rdm1()
         if step == "newton":
@@ -222,7 +291,9 @@ def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run, shar
             if step == "diis":
                 mf.max_cycle = min(method.max_cycle, FIRST_STEP_MAX_CYCLE)
             elif step == "smearing":
-                mf = addons.smearing_(mf, sigma=SMEARING_SIGMA_HARTREE, method="fermi")
+                mf = addons.smearing_(
+                    mf, sigma=SMEARING_SIGMA_HARTREE, method="fermi", fix_spin=mol.spin > 0
+                )
                 mf.max_cycle = min(method.max_cycle, SMEARING_MAX_CYCLE)
             else:
                 mf.level_shift = LEVEL_SHIFT_HARTREE
