@@ -5,6 +5,7 @@ Run from the repository root:
     .venv/bin/python benchmarks/ea_benchmark.py                   # every preset + baseline
     .venv/bin/python benchmarks/ea_benchmark.py --skip-baseline   # without the 15-minute baseline
     .venv/bin/python benchmarks/ea_benchmark.py --preset quick --species F Cl Al13
+    .venv/bin/python benchmarks/ea_benchmark.py --preset accurate --xc wb97x  # screen a functional
 
 For each preset it prints a table (species, experiment, computed, error, wall
 time, SCF cycles) and the mean absolute error.  Computed atomic EAs include the
@@ -147,6 +148,9 @@ def main(argv=None) -> int:
     parser.add_argument("--skip-superhalogens", action="store_true")
     parser.add_argument("--max-basis", type=int, metavar="N",
                         help="raise the basis-function cap (Al13 with accurate)")  # fmt: skip
+    parser.add_argument("--xc", metavar="FUNCTIONAL",
+                        help="screen another functional with the preset's basis, grid and "
+                             "geometries, e.g. wb97x")  # fmt: skip
     args = parser.parse_args(argv)
 
     def log(text):
@@ -163,8 +167,10 @@ def main(argv=None) -> int:
     if args.skip_superhalogens:
         halogens = []
     for preset in args.preset or ["quick", "standard", "accurate"]:
-        method = get_method(preset)
+        method = get_method(preset, **({"xc": args.xc} if args.xc else {}))
         title = f"## preset {preset}: {method.label()}, grid {method.grids_level}"
+        if args.xc:
+            title += f" (functional {args.xc} screened in place of the preset's)"
         if args.max_basis:
             method = get_method(method, max_basis_functions=args.max_basis)
             title += f", cap raised to {args.max_basis} basis functions"
