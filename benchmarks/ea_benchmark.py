@@ -112,11 +112,22 @@ def print_table(title: str, rows: list[dict]) -> None:
         so = f" ({-r['so']:+.3f})" if r["so"] else ""
         print(f"| {r['name']} | {r['kind']} | {r['exp']:.3f} | {r['calc']:.3f}{so} | "
               f"{r['err']:+.3f} | {r['wall']:.1f} | {r['cycles']} | {r['warnings']} |")  # fmt: skip
+    if any("err" in r for r in rows):
+        print(f"\n{mae_line(rows)}")
+
+
+def mae_line(rows: list[dict]) -> str:
+    """``MAE ... eV over N species; K failed; total wall ...`` for finished rows.
+
+    Examples
+    --------
+    >>> mae_line([{"err": 0.1, "wall": 2.0}, {"err": -0.3, "wall": 1.0}, {"wall": 5.0}])
+    'MAE 0.200 eV over 2 species; 1 failed; total wall 8 s'
+    """
     done = [r for r in rows if "err" in r]
-    if done:
-        mae = sum(abs(r["err"]) for r in done) / len(done)
-        print(f"\nMAE {mae:.3f} eV over {len(done)} species; {len(rows) - len(done)} failed; "
-              f"total wall {sum(r['wall'] for r in rows):.0f} s")  # fmt: skip
+    mae = sum(abs(r["err"]) for r in done) / len(done)
+    return (f"MAE {mae:.3f} eV over {len(done)} species; {len(rows) - len(done)} failed; "
+            f"total wall {sum(r['wall'] for r in rows):.0f} s")  # fmt: skip
 
 
 def newcomer_al13(log) -> dict:
@@ -183,13 +194,15 @@ def main(argv=None) -> int:
             log(f"  {row_line(rows[-1])}")
         if rows:
             print_table(title, rows)
-        if halogens:
-            rows = []
-            for name, kind in halogens:
-                log(f"{preset}: {name} {kind} ...")
-                rows.append(run_row(name, kind, method))
-                log(f"  {row_line(rows[-1])}")
-            print_table(f"### superhalogens, preset {preset}", rows)
+        extra = []
+        for name, kind in halogens:
+            log(f"{preset}: {name} {kind} ...")
+            extra.append(run_row(name, kind, method))
+            log(f"  {row_line(extra[-1])}")
+        if extra:
+            print_table(f"### superhalogens, preset {preset}", extra)
+        if rows and extra:
+            print(f"\n{mae_line(rows + extra)} (main set and superhalogens together)")
 
     if not args.skip_baseline:
         quick = run_row("Al13", "adiabatic EA", get_method("quick"))
