@@ -19,6 +19,23 @@ from __future__ import annotations
 
 from superatom_lab.core.cluster import Cluster
 
+#: Molecules of 2 to this many atoms are "small": their spin search is pruned by the
+#: unrelaxed spin-flip energy rather than by the orbital gap (``qc.properties``).
+SMALL_MOLECULE_MAX_ATOMS = 4
+
+
+def is_small_molecule(cluster: Cluster) -> bool:
+    """Whether ``cluster`` has 2 to ``SMALL_MOLECULE_MAX_ATOMS`` atoms.
+
+    Examples
+    --------
+    >>> from ase import Atoms
+    >>> is_small_molecule(Cluster(Atoms("O"))), is_small_molecule(Cluster(Atoms("NaBr2")))
+    (False, True)
+    """
+    return 2 <= cluster.n_atoms <= SMALL_MOLECULE_MAX_ATOMS
+
+
 # Aufbau (Madelung) order of subshells: (n, l).
 _AUFBAU = [
     (1, 0), (2, 0), (2, 1), (3, 0), (3, 1), (4, 0), (3, 2), (4, 1), (5, 0), (4, 2),

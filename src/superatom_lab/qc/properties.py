@@ -16,7 +16,11 @@ from __future__ import annotations
 import threading
 
 from superatom_lab.core.cluster import Cluster
-from superatom_lab.core.spin_states import candidate_spins
+from superatom_lab.core.spin_states import (
+    SMALL_MOLECULE_MAX_ATOMS,
+    candidate_spins,
+    is_small_molecule,
+)
 from superatom_lab.qc.presets import Method
 from superatom_lab.qc.results import HARTREE_TO_EV, PropertyResult, ScfResult
 from superatom_lab.qc.runner import compute_state
@@ -26,8 +30,8 @@ from superatom_lab.store import ResultStore
 SPIN_CONTAMINATION_TOLERANCE = 0.10
 SMALL_ANION_ATOMS = 6
 SPIN_FLIP_GAP_EV = 1.0
-SPIN_PRUNING_MIN_ATOMS = 5
-SMALL_MOLECULE_SPIN_FLIP_GAP_EV = 3.0
+SPIN_PRUNING_MIN_ATOMS = SMALL_MOLECULE_MAX_ATOMS + 1
+SMALL_MOLECULE_SPIN_FLIP_EV = 4.5
 
 
 def spin_flip_gap_ev(state: ScfResult) -> float:
@@ -53,30 +57,34 @@ def spin_flip_gap_ev(state: ScfResult) -> float:
 def higher_spins_pruned(cluster: Cluster, lower: ScfResult) -> bool:
     """Whether the spin search stops above ``lower``, a converged state of ``cluster``.
 
-    Unpairing one electron costs the spin-flip gap (:func:`spin_flip_gap_ev`)
-    and gains an exchange integral.  In the delocalized orbitals of a cluster
-    of ``SPIN_PRUNING_MIN_ATOMS`` atoms or more that gain is a few tenths of an
-    eV, so a gap above ``SPIN_FLIP_GAP_EV`` ends the search.  In molecules of
-    two to four atoms it reaches about 1.4 eV (PBE, neutral CN; the closed-shell
-    singlet of O2 even has a negative gap), so they stop only above
-    ``SMALL_MOLECULE_SPIN_FLIP_GAP_EV``; docs/benchmarks.md lists the gaps and
-    the measured spin-flip energies behind both limits.  Atoms always get every
-    candidate.
+    - Atoms: never; every candidate is tried.
+    - Molecules of two to four atoms: when the next multiplicity, built from
+      ``lower``'s orbitals with one electron flipped, lies more than
+      ``SMALL_MOLECULE_SPIN_FLIP_EV`` above ``lower`` before any relaxation
+      (``lower.spin_flip_ev``).  Relaxing it lowered it by at most 2.8 eV
+      (about 40%) in the molecules measured, so it stays well above.
+    - Clusters of ``SPIN_PRUNING_MIN_ATOMS`` atoms or more: when the orbital
+      spin-flip gap (:func:`spin_flip_gap_ev`) exceeds ``SPIN_FLIP_GAP_EV``;
+      unpairing in delocalized cluster orbitals gains a few tenths of an eV.
+
+    An orbital gap is no guide for small molecules: exact exchange widens it
+    (O2's closed-shell singlet has a gap of more than 3 eV with wB97X, yet its
+    triplet lies 1.7 eV lower).  docs/benchmarks.md lists the measured values.
 
     Examples
     --------
     >>> from superatom_lab.core.catalogue import build
-    >>> levels, filled = [-9, -5, -1], [1, 1, 0]
-    >>> closed = ScfResult("NaBr2", -1, 0, -1.0, True, orbital_energies_ev=[levels, levels],
-    ...                    occupations=[filled, filled])
-    >>> higher_spins_pruned(build("NaBr2"), closed), higher_spins_pruned(build("Cl"), closed)
-    (True, False)
+    >>> anion = ScfResult("NaBr2", -1, 0, -1.0, True, spin_flip_ev=6.0)
+    >>> higher_spins_pruned(build("NaBr2", charge=-1), anion)
+    True
+    >>> higher_spins_pruned(build("O2"), ScfResult("O2", 0, 0, -1.0, True, spin_flip_ev=-1.4))
+    False
     """
-    if cluster.n_atoms < 2:
-        return False
     if cluster.n_atoms >= SPIN_PRUNING_MIN_ATOMS:
         return spin_flip_gap_ev(lower) > SPIN_FLIP_GAP_EV
-    return spin_flip_gap_ev(lower) > SMALL_MOLECULE_SPIN_FLIP_GAP_EV
+    if is_small_molecule(cluster) and lower.spin_flip_ev is not None:
+        return lower.spin_flip_ev > SMALL_MOLECULE_SPIN_FLIP_EV
+    return False
 
 
 def ground_state(

@@ -20,6 +20,10 @@ class ScfResult:
 
     Energies of orbitals are in eV, the total energy in Hartree.  ``occupations``
     and ``orbital_energies_ev`` hold one list per spin channel (alpha, beta).
+    ``spin_flip_ev`` is the energy of the next higher multiplicity built from
+    this state's orbitals with one beta electron flipped, not relaxed, above
+    this state (eV); it is computed for molecules of two to four atoms only,
+    where it decides whether the spin search tries that multiplicity.
     ``cached`` says whether the record came from the cache, and ``arrays``
     holds the orbitals (``mo_coeff``, ``mo_energy``, ``mo_occ`` in PySCF's
     shapes and units) when they were kept; neither goes into the JSON record.
@@ -39,6 +43,7 @@ class ScfResult:
     orbital_energies_ev: list = field(default_factory=list)
     occupations: list = field(default_factory=list)
     n_basis_functions: int = 0
+    spin_flip_ev: float | None = None
     strategy: list = field(default_factory=list)
     cached: bool = False
     arrays: dict | None = field(default=None, repr=False, compare=False)

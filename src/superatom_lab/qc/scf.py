@@ -45,6 +45,7 @@ from collections.abc import Callable
 import numpy as np
 
 from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.spin_states import is_small_molecule
 from superatom_lab.errors import CalculationCancelled, ConvergenceError
 from superatom_lab.qc.molecule import build_mole, check_size
 from superatom_lab.qc.presets import Method
@@ -307,6 +308,27 @@ def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run, shar
     return None
 
 
+def spin_flip_energy_ev(mf, mol, method: Method, shared: SharedIntegrals) -> float | None:
+    """Energy of the next multiplicity from ``mf``'s orbitals, one beta electron flipped (eV).
+
+    The highest filled beta orbital is emptied and the lowest empty alpha
+    orbital filled, and the energy of that density is evaluated once, without
+    relaxing it (one Kohn-Sham build), relative to ``mf.e_tot``.  ``None`` when
+    there is no beta electron to flip.  Relaxation lowers the flipped state by
+    up to about 40% of this value in small molecules (docs/benchmarks.md).
+    """
+    nalpha, nbeta = mol.nelec
+    if nbeta == 0:
+        return None
+    flipped = mol.copy()
+    flipped.spin = mol.spin + 2
+    flipped.build(dump_input=False, parse_arg=False)
+    arrays = {"mo_coeff": np.asarray(mf.mo_coeff), "mo_energy": np.asarray(mf.mo_energy)}
+    dm = guess_from_partner(arrays, nalpha + 1, nbeta - 1, restricted=False)
+    energy = _make_mf(flipped, method, shared).energy_tot(dm)
+    return float((energy - mf.e_tot) * HARTREE_TO_EV)
+
+
 def run_scf(
     cluster: Cluster,
     method: Method,
@@ -371,6 +393,7 @@ def run_scf(
             "no energy is reported. Check the geometry, or try another spin or preset."
         )
     s2 = 0.0 if np.asarray(mf.mo_occ).ndim == 1 else float(mf.spin_square()[0])
+    flip = spin_flip_energy_ev(mf, mol, method, shared) if is_small_molecule(cluster) else None
     s = spin / 2
     return ScfResult(
         formula=cluster.formula,
@@ -386,6 +409,7 @@ def run_scf(
         orbital_energies_ev=_channels(np.asarray(mf.mo_energy) * HARTREE_TO_EV),
         occupations=_channels(mf.mo_occ, scale=0.5),
         n_basis_functions=int(mol.nao_nr()),
+        spin_flip_ev=flip,
         strategy=run.steps,
         arrays={
             "mo_coeff": np.asarray(mf.mo_coeff),
