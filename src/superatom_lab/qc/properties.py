@@ -102,8 +102,8 @@ def ground_state(
 
     Tries the spins from :func:`~superatom_lab.core.spin_states.candidate_spins`
     (only ``cluster.spin`` when it is set), lowest first, and keeps the lowest
-    energy.  A higher multiplicity is skipped when the lower state's spin-flip
-    gap is too large for it to lie lower (:func:`higher_spins_pruned`).
+    energy.  A higher multiplicity is skipped when it cannot lie lower than
+    the state just converged (:func:`higher_spins_pruned`).
 
     Parameters
     ----------

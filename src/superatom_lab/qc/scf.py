@@ -316,6 +316,17 @@ def spin_flip_energy_ev(mf, mol, method: Method, shared: SharedIntegrals) -> flo
     relaxing it (one Kohn-Sham build), relative to ``mf.e_tot``.  ``None`` when
     there is no beta electron to flip.  Relaxation lowers the flipped state by
     up to about 40% of this value in small molecules (docs/benchmarks.md).
+    :func:`run_scf` stores it as ``ScfResult.spin_flip_ev`` for molecules of
+    2-4 atoms.
+
+    Examples
+    --------
+    >>> from ase import Atoms
+    >>> from superatom_lab.qc.presets import get_method
+    >>> h2 = Cluster(Atoms("H2", positions=[(0, 0, 0), (0, 0, 0.74)]))
+    >>> r = run_scf(h2, get_method("quick"), charge=0, spin=0)
+    >>> r.spin_flip_ev > 5  # H2's triplet is repulsive at the singlet's bond length
+    True
     """
     nalpha, nbeta = mol.nelec
     if nbeta == 0:
