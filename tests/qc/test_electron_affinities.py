@@ -52,3 +52,18 @@ def test_ionization_energy_of_sodium():
     experiment = reference.experimental_ie("Na").value_ev
     assert abs(result.value_ev - experiment) <= TOLERANCE_EV
     assert [s.charge for s in result.states] == [0, 1]
+
+
+@pytest.mark.parametrize(("preset", "advice"), [("standard", "accurate preset"),
+                                                ("accurate", "probably not bound")])  # fmt: skip
+def test_positive_homo_warning_fits_the_functional(preset, advice):
+    """A global hybrid is told to check against wB97X; wB97X itself says the anion is unbound."""
+    from superatom_lab.qc.properties import property_warnings
+    from superatom_lab.qc.results import ScfResult
+
+    levels, filled = [-9.0, 0.3, 2.0], [1, 1, 0]
+    anion = ScfResult("F", -1, 0, -99.0, True, orbital_energies_ev=[levels, levels],
+                      occupations=[filled, filled])  # fmt: skip
+    neutral = ScfResult("F", 0, 1, -98.9, True, s2=0.75, s2_expected=0.75)
+    notes = property_warnings([neutral, anion], get_method(preset), catalogue.build("F"))
+    assert len(notes) == 1 and "positive HOMO (+0.30 eV)" in notes[0] and advice in notes[0]

@@ -148,12 +148,20 @@ def property_warnings(states: list[ScfResult], method: Method, cluster: Cluster)
                 f"(expected {exp:.3f})"
             )
     if anion.charge < 0 and anion.homo_ev > 0:
-        notes.append(
-            f"the anion (charge {anion.charge:+d}) has a positive HOMO ({anion.homo_ev:+.2f} eV): "
-            f"in {method.xc.upper()} its extra electron is held only by the finite {method.basis} "
-            "basis (self-interaction error); the delta-SCF value can still be close, but check "
-            "it against a range-separated functional"
-        )
+        head = (f"the anion (charge {anion.charge:+d}) has a positive HOMO "
+                f"({anion.homo_ev:+.2f} eV): ")  # fmt: skip
+        if is_range_separated(method.xc):
+            notes.append(
+                head + f"even with the range-separated {method.xc.upper()} its extra electron is "
+                f"held only by the finite {method.basis} basis; it is probably not bound"
+            )
+        else:
+            notes.append(
+                head + f"in {method.xc.upper()} its extra electron is held only by the finite "
+                f"{method.basis} basis (self-interaction error); the delta-SCF value can still "
+                "be close, but check it against a range-separated functional (the accurate "
+                "preset)"
+            )
     plain = sorted({method.basis_for(s)[0] for s in cluster.symbols} - {""})
     plain = [b for b in plain if not _has_diffuse(b)]
     if anion.charge < 0 and cluster.n_atoms <= SMALL_ANION_ATOMS and plain:
@@ -162,6 +170,18 @@ def property_warnings(states: list[ScfResult], method: Method, cluster: Cluster)
             "(expect an electron affinity that is too low)"
         )
     return notes
+
+
+def is_range_separated(xc: str) -> bool:
+    """Whether the functional ``xc`` is a range-separated hybrid (by its name).
+
+    Examples
+    --------
+    >>> is_range_separated("wb97x"), is_range_separated("CAM-B3LYP"), is_range_separated("b3lyp")
+    (True, True, False)
+    """
+    name = xc.lower().replace("-", "").replace("_", "")
+    return name.startswith(("wb97", "camb3lyp", "lrc", "lcw"))
 
 
 def _has_diffuse(basis: str) -> bool:
