@@ -7,7 +7,7 @@ Examples
 >>> b = ScfResult("Cl", -1, 0, -460.1, True)
 >>> p = PropertyResult("electron_affinity", "vertical", 2.72, [a, b], a.method, [a, b])
 >>> sorted(property_json(p, "Cl", elapsed_s=0.1))[:4]
-['cached', 'charge', 'converged', 'energies_hartree']
+['cached', 'charge', 'compute_wall_s', 'converged']
 """
 
 from __future__ import annotations

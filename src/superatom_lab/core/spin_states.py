@@ -30,7 +30,8 @@ def is_small_molecule(cluster: Cluster) -> bool:
     Examples
     --------
     >>> from ase import Atoms
-    >>> is_small_molecule(Cluster(Atoms("O"))), is_small_molecule(Cluster(Atoms("NaBr2")))
+    >>> oh = Cluster(Atoms("OH", positions=[(0, 0, 0), (0, 0, 0.97)]))
+    >>> is_small_molecule(Cluster(Atoms("O"))), is_small_molecule(oh)
     (False, True)
     """
     return 2 <= cluster.n_atoms <= SMALL_MOLECULE_MAX_ATOMS
