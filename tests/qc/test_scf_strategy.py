@@ -98,3 +98,20 @@ def test_a_stalled_step_hands_its_orbitals_to_newton(monkeypatch):
     assert forced.strategy[0]["cycles"] == 3
     assert forced.energy_hartree == pytest.approx(plain.energy_hartree, abs=1e-6)
     assert forced.s2 == pytest.approx(0.75, abs=0.02)
+
+
+def test_a_stalled_level_shift_goes_on_to_plain_diis_first(monkeypatch):
+    """From a partner, an open shell starts level-shifted; a stall there tries DIIS, then Newton."""
+    from superatom_lab.qc import scf
+
+    anion = run_scf(OH, get_method("quick"), charge=-1, spin=0)
+    plain = run_scf(OH, get_method("quick"), charge=0, spin=1, partner=anion)
+    assert plain.strategy[0]["step"] == "level shift"
+    monkeypatch.setattr(scf, "STALL_MIN_CYCLES", 3)
+    monkeypatch.setattr(scf, "STALL_WINDOW", 2)
+    monkeypatch.setattr(scf, "STALL_ENERGY_HARTREE", 1.0)
+    monkeypatch.setattr(scf, "STALL_GRADIENT_GAIN", 0.0)
+    forced = run_scf(OH, get_method("quick"), charge=0, spin=1, partner=anion)
+    steps = [(s["step"], s.get("stalled", False), s["converged"]) for s in forced.strategy]
+    assert steps == [("level shift", True, False), ("diis", True, False), ("newton", False, True)]
+    assert forced.energy_hartree == pytest.approx(plain.energy_hartree, abs=1e-6)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from superatom_lab.core.catalogue import build
@@ -35,7 +37,20 @@ def test_oxygen_molecule_still_finds_its_triplet(xc):
     assert best.spin == 2
 
 
-def test_atoms_and_clusters_carry_no_spin_flip_estimate():
-    """Only molecules of 2-4 atoms pay for the extra Kohn-Sham build."""
+def test_atoms_carry_no_spin_flip_estimate():
+    """Atoms try every candidate spin, so they skip the extra Kohn-Sham build."""
     best, _ = ground_state(build("Cl"), get_method("quick"), store=None)
     assert best.spin_flip_ev is None
+
+
+def test_a_closed_shell_cluster_skips_its_triplet_by_the_spin_flip_estimate():
+    """Na8 (8 electrons, 1S2 1P6 shell closed): the flipped triplet lies 1.2 eV up
+    unrelaxed with PBE (0.9 eV relaxed), above the cluster limit, so it is skipped."""
+    na8 = build("Na8")
+    best, tried = ground_state(na8, get_method("quick"), store=None)
+    assert [s.spin for s in tried] == [0]
+    assert 1.0 < best.spin_flip_ev < 1.5
+    assert higher_spins_pruned(na8, best)
+    # the estimate, not the orbital gap, decides: a state with a wide gap but a low
+    # flipped energy (neutral B12H12's symmetry-broken singlet) tries its triplet
+    assert not higher_spins_pruned(na8, replace(best, spin_flip_ev=0.0))

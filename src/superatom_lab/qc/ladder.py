@@ -33,6 +33,13 @@ def electron_affinity_ladder(
 ) -> list[PropertyResult]:
     """Vertical EA of the charge-Q species and of the next ``n - 1`` anions.
 
+    The states are converged from the most negative one up, each from the
+    orbitals of the one before: the multiply charged anions a ladder is for
+    (B12H12 2-, B12(CN)12 2-) are closed shells that converge in a few cycles,
+    and removing electrons from their orbitals is a good guess for the
+    open-shell states above them.  Neutral B12H12's triplet, started from the
+    anion, converges where a start from minao stalled (docs/benchmarks.md).
+
     Parameters
     ----------
     cluster : Cluster
@@ -53,14 +60,14 @@ def electron_affinity_ladder(
         raise InputError(f"--ladder takes a whole number from 1 to {MAX_LADDER}, got {n!r}")
     spin = cluster.spin if spin is None else spin
     shared = SharedIntegrals()
-    states, candidates = [], []
+    states, candidates = [None] * (n + 1), [None] * (n + 1)
     partner = None
-    for k in range(n + 1):
+    for k in reversed(range(n + 1)):  # the most negative, closed-shell state first
         state = cluster.with_charge(cluster.charge - k, spin=spin if k == 0 else None)
-        best, tried = ground_state(state, method, partner=partner, shared=shared, **kwargs)
-        states.append(best)
-        candidates.append(tried)
-        partner = best
+        states[k], candidates[k] = ground_state(
+            state, method, partner=partner, shared=shared, **kwargs
+        )
+        partner = states[k]
     return [
         PropertyResult(
             property="electron_affinity",

@@ -32,6 +32,7 @@ SMALL_ANION_ATOMS = 6
 SPIN_FLIP_GAP_EV = 1.0
 SPIN_PRUNING_MIN_ATOMS = SMALL_MOLECULE_MAX_ATOMS + 1
 SMALL_MOLECULE_SPIN_FLIP_EV = 4.5
+CLUSTER_SPIN_FLIP_EV = 1.0
 
 
 def spin_flip_gap_ev(state: ScfResult) -> float:
@@ -63,13 +64,17 @@ def higher_spins_pruned(cluster: Cluster, lower: ScfResult) -> bool:
       ``SMALL_MOLECULE_SPIN_FLIP_EV`` above ``lower`` before any relaxation
       (``lower.spin_flip_ev``).  Relaxing it lowered it by at most 2.8 eV
       (about 40%) in the molecules measured, so it stays well above.
-    - Clusters of ``SPIN_PRUNING_MIN_ATOMS`` atoms or more: when the orbital
-      spin-flip gap (:func:`spin_flip_gap_ev`) exceeds ``SPIN_FLIP_GAP_EV``;
-      unpairing in delocalized cluster orbitals gains a few tenths of an eV.
+    - Clusters of ``SPIN_PRUNING_MIN_ATOMS`` atoms or more: when that unrelaxed
+      energy exceeds ``CLUSTER_SPIN_FLIP_EV``; relaxation lowered it by 0.1-0.4
+      eV in the clusters measured.  A record without it (older caches) falls
+      back to the orbital spin-flip gap (:func:`spin_flip_gap_ev`) and
+      ``SPIN_FLIP_GAP_EV``.
 
-    An orbital gap is no guide for small molecules: exact exchange widens it
-    (O2's closed-shell singlet has a gap of more than 3 eV with wB97X, yet its
-    triplet lies 1.7 eV lower).  docs/benchmarks.md lists the measured values.
+    An orbital gap is no sure guide: exact exchange widens it.  O2's
+    closed-shell singlet has a gap of more than 3 eV with wB97X, yet its
+    triplet lies 1.7 eV lower; neutral B12H12's symmetry-broken singlet has a
+    B3LYP gap of 1.02 eV, yet its triplet (unrelaxed +0.00 eV) relaxes 0.42 eV
+    below it.  docs/benchmarks.md lists the measured values.
 
     Examples
     --------
@@ -79,9 +84,14 @@ def higher_spins_pruned(cluster: Cluster, lower: ScfResult) -> bool:
     True
     >>> higher_spins_pruned(build("O2"), ScfResult("O2", 0, 0, -1.0, True, spin_flip_ev=-1.4))
     False
+    >>> higher_spins_pruned(build("Al13", charge=-1),
+    ...                     ScfResult("Al13", -1, 0, -1.0, True, spin_flip_ev=1.6))
+    True
     """
     if cluster.n_atoms >= SPIN_PRUNING_MIN_ATOMS:
-        return spin_flip_gap_ev(lower) > SPIN_FLIP_GAP_EV
+        if lower.spin_flip_ev is None:
+            return spin_flip_gap_ev(lower) > SPIN_FLIP_GAP_EV
+        return lower.spin_flip_ev > CLUSTER_SPIN_FLIP_EV
     if is_small_molecule(cluster) and lower.spin_flip_ev is not None:
         return lower.spin_flip_ev > SMALL_MOLECULE_SPIN_FLIP_EV
     return False
@@ -108,10 +118,13 @@ def ground_state(
     Parameters
     ----------
     partner : ScfResult, optional
-        A converged state with orbitals, the initial guess of the first spin
-        tried.  Each higher spin starts from the state just converged at the
-        same charge, one electron flipped (a much better guess than minao for a
-        half-emptied degenerate shell, such as neutral B12H12's triplet).
+        A converged state with orbitals (usually of the neighbouring charge),
+        the initial guess of every spin tried, its orbitals refilled for that
+        spin.  Without one, the first spin starts from minao and each higher
+        spin from the state just converged, one electron flipped.  Neutral
+        B12H12's triplet shows why the partner wins when there is one: from the
+        doublet anion it reached -305.23694 Ha in 16 cycles, from the
+        closed-shell singlet it stalled at -305.22308 Ha (docs/benchmarks.md).
     shared : SharedIntegrals, optional
         Grid, density fitting and core Hamiltonian shared across states.
 
@@ -122,6 +135,7 @@ def ground_state(
         Every converged candidate, in the order tried.
     """
     tried: list[ScfResult] = []
+    has_orbitals = partner is not None and partner.arrays is not None
     for spin in candidate_spins(cluster):
         if tried and higher_spins_pruned(cluster, tried[-1]):
             break
@@ -129,7 +143,8 @@ def ground_state(
             compute_state(
                 cluster, method, charge=cluster.charge, spin=spin, store=store,
                 read_cache=read_cache, need_orbitals=True, shared=shared,
-                partner=tried[-1] if tried else partner, progress=progress, cancel=cancel,
+                partner=partner if has_orbitals else (tried[-1] if tried else None),
+                progress=progress, cancel=cancel,
             )
         )  # fmt: skip
     best = min(tried, key=lambda r: r.energy_hartree)

@@ -22,8 +22,8 @@ class ScfResult:
     and ``orbital_energies_ev`` hold one list per spin channel (alpha, beta).
     ``spin_flip_ev`` is the energy of the next higher multiplicity built from
     this state's orbitals with one beta electron flipped, not relaxed, above
-    this state (eV); it is computed for molecules of two to four atoms only,
-    where it decides whether the spin search tries that multiplicity.
+    this state (eV); it is computed for every molecule and cluster (not for
+    atoms), and decides whether the spin search tries that multiplicity.
     ``cached`` says whether the record came from the cache, and ``arrays``
     holds the orbitals (``mo_coeff``, ``mo_energy``, ``mo_occ`` in PySCF's
     shapes and units) when they were kept; neither goes into the JSON record.

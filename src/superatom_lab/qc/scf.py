@@ -19,9 +19,14 @@ progress callback:
 
 A first-order step (1 or 2) that has *stalled* (:func:`stalled`: the energy
 flat, the orbital gradient no longer falling) stops there and hands its
-orbitals straight to Newton, which converges such a nearly stationary state in
-one or two macro iterations; more DIIS or smearing cycles would be wasted
-(NaBr2-'s triplet sat at the same energy to 1e-6 Ha for 30 DIIS cycles).
+orbitals to the next unshifted DIIS step still in the plan, else straight to
+Newton, skipping smearing.  Newton converges a nearly stationary state in one
+or two macro iterations, where more DIIS or smearing cycles would be wasted
+(NaBr2-'s triplet sat at the same energy to 1e-6 Ha for 30 DIIS cycles).  A
+stalled *level-shifted* step is usually crawling rather than stuck (the shift
+slows the last digits), so plain DIIS gets the first try: Newton is costly for
+large open shells (neutral B12H12's triplet, 336 basis functions: about 2
+minutes per macro iteration).
 
 The first step that converges with integer occupations ends the run; if none
 does, :class:`~superatom_lab.errors.ConvergenceError` is raised.
@@ -45,7 +50,6 @@ from collections.abc import Callable
 import numpy as np
 
 from superatom_lab.core.cluster import Cluster
-from superatom_lab.core.spin_states import is_small_molecule
 from superatom_lab.errors import CalculationCancelled, ConvergenceError
 from superatom_lab.qc.molecule import build_mole, check_size
 from superatom_lab.qc.presets import Method
@@ -64,6 +68,8 @@ STALL_ENERGY_HARTREE = 1e-4
 STALL_GRADIENT_GAIN = 0.7
 #: Steps watched for a stall; smearing and Newton run to their own ends.
 STALL_WATCHED_STEPS = ("diis", "level shift", "level shift + damping")
+#: Where a stalled step hands its orbitals: the next of these still in the plan.
+STALL_NEXT_STEPS = ("diis", "newton")
 
 
 def stalled(energies: list[float], gradients: list[float]) -> bool:
@@ -272,8 +278,8 @@ def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run, shar
     if from_partner and mol.spin > 0:
         plan = ["level shift", "diis", "smearing", "newton"]
     for step in plan:
-        if mf is not None and run.steps[-1].get("stalled") and step != "newton":
-            continue  # a stalled step goes straight to Newton
+        if mf is not None and run.steps[-1].get("stalled") and step not in STALL_NEXT_STEPS:
+            continue  # a stalled step goes on to unshifted DIIS or Newton
         if mf is not None:
             dm = mf.make_rdm1()
         if step == "newton":
@@ -316,8 +322,8 @@ def spin_flip_energy_ev(mf, mol, method: Method, shared: SharedIntegrals) -> flo
     relaxing it (one Kohn-Sham build), relative to ``mf.e_tot``.  ``None`` when
     there is no beta electron to flip.  Relaxation lowers the flipped state by
     up to about 40% of this value in small molecules (docs/benchmarks.md).
-    :func:`run_scf` stores it as ``ScfResult.spin_flip_ev`` for molecules of
-    2-4 atoms.
+    :func:`run_scf` stores it as ``ScfResult.spin_flip_ev`` for every
+    molecule and cluster (not for atoms, which try every spin anyway).
 
     Examples
     --------
@@ -334,8 +340,15 @@ def spin_flip_energy_ev(mf, mol, method: Method, shared: SharedIntegrals) -> flo
     flipped = mol.copy()
     flipped.spin = mol.spin + 2
     flipped.build(dump_input=False, parse_arg=False)
-    arrays = {"mo_coeff": np.asarray(mf.mo_coeff), "mo_energy": np.asarray(mf.mo_energy)}
-    dm = guess_from_partner(arrays, nalpha + 1, nbeta - 1, restricted=False)
+    from pyscf import lib
+
+    coeff = np.asarray(mf.mo_coeff)
+    pair = np.array([coeff, coeff]) if coeff.ndim == 2 else coeff
+    occ = np.zeros((2, pair.shape[2]))
+    occ[0, : nalpha + 1], occ[1, : nbeta - 1] = 1.0, 1.0
+    dm = np.array([c[:, o > 0] @ c[:, o > 0].T for c, o in zip(pair, occ)])
+    # tagged with its orbitals, the density takes PySCF's fast occupied-orbital paths
+    dm = lib.tag_array(dm, mo_coeff=pair, mo_occ=occ)
     energy = _make_mf(flipped, method, shared).energy_tot(dm)
     return float((energy - mf.e_tot) * HARTREE_TO_EV)
 
@@ -404,7 +417,7 @@ def run_scf(
             "no energy is reported. Check the geometry, or try another spin or preset."
         )
     s2 = 0.0 if np.asarray(mf.mo_occ).ndim == 1 else float(mf.spin_square()[0])
-    flip = spin_flip_energy_ev(mf, mol, method, shared) if is_small_molecule(cluster) else None
+    flip = spin_flip_energy_ev(mf, mol, method, shared) if cluster.n_atoms > 1 else None
     s = spin / 2
     return ScfResult(
         formula=cluster.formula,
