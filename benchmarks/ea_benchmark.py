@@ -6,6 +6,7 @@ Run from the repository root:
     .venv/bin/python benchmarks/ea_benchmark.py --skip-baseline   # without the 15-minute baseline
     .venv/bin/python benchmarks/ea_benchmark.py --preset quick --species F Cl Al13
     .venv/bin/python benchmarks/ea_benchmark.py --preset accurate --xc wb97x  # screen a functional
+    .venv/bin/python benchmarks/ea_benchmark.py --preset accurate --basis def2-tzvpd  # a basis
 
 For each preset it prints a table (species, experiment, computed, error, wall
 time, SCF cycles) and the mean absolute error.  Computed atomic EAs include the
@@ -162,6 +163,14 @@ def main(argv=None) -> int:
     parser.add_argument("--xc", metavar="FUNCTIONAL",
                         help="screen another functional with the preset's basis, grid and "
                              "geometries, e.g. wb97x")  # fmt: skip
+    parser.add_argument("--basis", metavar="BASIS",
+                        help="screen another basis (with --ecp) with the preset's functional, "
+                             "grid and geometries, e.g. def2-tzvpd")  # fmt: skip
+    parser.add_argument(
+        "--ecp",
+        metavar="ECP",
+        help="the ECP that goes with --basis ('none' for an all-electron one)",
+    )
     args = parser.parse_args(argv)
 
     def log(text):
@@ -178,10 +187,14 @@ def main(argv=None) -> int:
     if args.skip_superhalogens:
         halogens = []
     for preset in args.preset or ["quick", "standard", "accurate"]:
-        method = get_method(preset, **({"xc": args.xc} if args.xc else {}))
+        screened = {"xc": args.xc} if args.xc else {}
+        if args.basis:
+            ecp = args.ecp or args.basis
+            screened.update(basis=args.basis, ecp=None if ecp == "none" else ecp)
+        method = get_method(preset, **screened)
         title = f"## preset {preset}: {method.label()}, grid {method.grids_level}"
-        if args.xc:
-            title += f" (functional {args.xc} screened in place of the preset's)"
+        if screened:
+            title += f" ({', '.join(screened)} screened in place of the preset's)"
         if args.max_basis:
             method = get_method(method, max_basis_functions=args.max_basis)
             title += f", cap raised to {args.max_basis} basis functions"

@@ -154,17 +154,18 @@ PRESETS: dict[str, Method] = {
     "accurate": Method(
         name="accurate",
         xc="wb97x",
-        basis="def2-tzvpd",
-        ecp="def2-tzvpd",
+        basis="ma-def2-tzvp",
+        ecp="def2-tzvp",
         grids_level=4,
         conv_tol=1e-9,
         max_basis_functions=500,
         geometry_preset="standard",
         description=(
             "Publishable numbers for small species, superhalogens included: the "
-            "range-separated hybrid wB97X with the triple-zeta, diffuse def2-TZVPD basis "
-            "(def2 ECPs beyond Kr) and a fine grid, at geometries relaxed with the standard "
-            "preset (wB97X/def2-TZVPD//B3LYP/def2-SVPD; docs/benchmarks.md)."
+            "range-separated hybrid wB97X with ma-def2-TZVP (triple-zeta def2 with the "
+            "diffuse s and p functions that weakly bound anions need; def2 ECPs beyond Kr) "
+            "and a fine grid, at geometries relaxed with the standard preset "
+            "(wB97X/ma-def2-TZVP//B3LYP/def2-SVPD; docs/benchmarks.md)."
         ),
     ),
 }

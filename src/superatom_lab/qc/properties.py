@@ -200,8 +200,19 @@ def is_range_separated(xc: str) -> bool:
 
 
 def _has_diffuse(basis: str) -> bool:
+    """Whether a basis set name says it has diffuse functions.
+
+    Examples
+    --------
+    >>> [_has_diffuse(b) for b in ("def2-svpd", "ma-def2-tzvp", "aug-cc-pvtz", "def2-svp")]
+    [True, True, True, False]
+    """
     b = basis.lower()
-    return b.startswith("aug-") or "+" in b or (b.startswith("def2-") and b.endswith("d"))
+    return (
+        b.startswith(("aug-", "ma-"))
+        or "+" in b
+        or (b.startswith("def2-") and b.endswith("d"))
+    )
 
 
 def vertical_pair(
