@@ -208,11 +208,7 @@ def _has_diffuse(basis: str) -> bool:
     [True, True, True, False]
     """
     b = basis.lower()
-    return (
-        b.startswith(("aug-", "ma-"))
-        or "+" in b
-        or (b.startswith("def2-") and b.endswith("d"))
-    )
+    return b.startswith(("aug-", "ma-")) or "+" in b or (b.startswith("def2-") and b.endswith("d"))
 
 
 def vertical_pair(
