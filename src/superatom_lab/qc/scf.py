@@ -334,14 +334,14 @@ def spin_flip_energy_ev(mf, mol, method: Method, shared: SharedIntegrals) -> flo
     >>> r.spin_flip_ev > 5  # H2's triplet is repulsive at the singlet's bond length
     True
     """
+    from pyscf import lib
+
     nalpha, nbeta = mol.nelec
     if nbeta == 0:
         return None
     flipped = mol.copy()
     flipped.spin = mol.spin + 2
     flipped.build(dump_input=False, parse_arg=False)
-    from pyscf import lib
-
     coeff = np.asarray(mf.mo_coeff)
     pair = np.array([coeff, coeff]) if coeff.ndim == 2 else coeff
     occ = np.zeros((2, pair.shape[2]))
