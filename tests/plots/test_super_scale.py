@@ -6,13 +6,16 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from superatom_lab.plots.super_scale import classify, plot_super_scale, thresholds_ev  # noqa: E402
+from superatom_lab.core.classification import thresholds_ev  # noqa: E402
+from superatom_lab.plots.super_scale import plot_super_scale  # noqa: E402
 
 
-def test_borders_are_chlorine_and_caesium():
-    assert thresholds_ev() == {"EA": 3.6127, "IE": 3.8939}
-    assert classify(3.62, "EA") == "superhalogen" and classify(3.60, "EA") == ""
-    assert classify(3.88, "IE") == "superalkali" and classify(3.90, "IE") == ""
+def test_shaded_regions_start_at_the_borders():
+    ax = plot_super_scale(4.1, "EA")
+    limits = thresholds_ev()
+    spans = sorted(p.get_x() for p in ax.patches)  # axvspan rectangles: their left edges
+    assert spans[1] == limits["EA"]  # superhalogens: from EA(Cl) to the right
+    assert max(p.get_x() + p.get_width() for p in ax.patches if p.get_x() < 0.5) == limits["IE"]
 
 
 def test_value_is_drawn_on_its_row():

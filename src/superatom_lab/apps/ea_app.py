@@ -37,8 +37,8 @@ from superatom_lab.apps._view import LazyView, follow_cycle, follow_state
 from superatom_lab.apps.jobs import JobRunner
 from superatom_lab.apps.session import ClusterSession, charge_text
 from superatom_lab.core import catalogue
+from superatom_lab.core.classification import ALKALIS, HALOGENS, classify, thresholds_ev
 from superatom_lab.core.cluster import Cluster
-from superatom_lab.plots.super_scale import ALKALIS, HALOGENS, classify, thresholds_ev
 
 PROPERTIES = {"EA": "electron affinity", "IE": "ionization energy"}
 TASKS = {

@@ -34,7 +34,7 @@ from superatom_lab.apps.jobs import JobRunner, one_line
 from superatom_lab.core import catalogue
 from superatom_lab.core.elements import valence_electrons
 from superatom_lab.core.jellium import TYPICAL_RS_BOHR
-from superatom_lab.plots._ladder import energy_window, group_by_energy, group_label
+from superatom_lab.core.levels import energy_window, group_by_energy, group_label
 from superatom_lab.qc.cached import cached_state
 
 #: Value of ``structure`` meaning "the cluster of the builder session".

@@ -1,4 +1,5 @@
-"""Matplotlib figures for teaching: level diagrams, jellium ladders, l-weights, spectra.
+"""Matplotlib figures for teaching: level diagrams, jellium ladders, l-weights, spectra,
+the superhalogen/superalkali scale.
 
 Every figure function has the signature ``f(..., ax=None) -> ax``: it draws on
 the given axes, or on a new figure when ``ax`` is omitted, and returns the axes.
@@ -15,7 +16,9 @@ from __future__ import annotations
 from superatom_lab.plots.jellium_plot import plot_jellium_ladder, plot_levels_beside_jellium
 from superatom_lab.plots.levels import plot_orbital_levels
 from superatom_lab.plots.lweights import plot_l_weights
+from superatom_lab.plots.orbital_diagram import plot_orbital_diagram
 from superatom_lab.plots.pes import PesSticks, pes_curve, pes_sticks, simulated_pes
+from superatom_lab.plots.super_scale import plot_super_scale
 
 __all__ = [
     "PesSticks",
@@ -24,6 +27,8 @@ __all__ = [
     "plot_jellium_ladder",
     "plot_l_weights",
     "plot_levels_beside_jellium",
+    "plot_orbital_diagram",
     "plot_orbital_levels",
+    "plot_super_scale",
     "simulated_pes",
 ]

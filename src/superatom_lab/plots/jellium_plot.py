@@ -20,19 +20,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from superatom_lab.plots._ladder import (
+from superatom_lab.core.levels import channel, energy_window, frontier
+from superatom_lab.plots.axes import new_axes
+from superatom_lab.plots.level_drawing import (
     BAR_STEP,
     BAR_WIDTH,
     CONNECTOR_COLOR,
     LABEL_FONTSIZE,
     STYLES,
-    channel,
     data_per_point,
     draw_orbital_ladder,
-    energy_window,
-    frontier,
     level_legend,
-    new_axes,
     place_labels,
     shell_label_items,
 )
@@ -254,3 +252,16 @@ def plot_levels_beside_jellium(
     ).set_ylabel("jellium level energy (eV)")
     level_legend(ax, partly=any(b.filled == "partly" for b in bars), below=True)
     return ax
+
+
+def ladder_figsize(result) -> tuple[float, float]:
+    """A figure wide enough for the ladder's widest level (2l + 1 bars) and its labels.
+
+    Examples
+    --------
+    >>> from superatom_lab.core.jellium import solve_jellium
+    >>> ladder_figsize(solve_jellium(8, 3.93))  # levels up to 1F (seven bars)
+    (5.48, 6.0)
+    """
+    widest = max(2 * int(level.l) + 1 for level in result.levels)
+    return (round(max(5.2, 3.8 + 0.24 * widest), 2), 6.0)

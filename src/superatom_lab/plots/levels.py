@@ -16,14 +16,12 @@ Examples
 
 from __future__ import annotations
 
-from superatom_lab.plots._ladder import (
+from superatom_lab.core.levels import channel, energy_window, frontier
+from superatom_lab.plots.axes import new_axes
+from superatom_lab.plots.level_drawing import (
     LABEL_FONTSIZE,
-    channel,
     draw_orbital_ladder,
-    energy_window,
-    frontier,
     level_legend,
-    new_axes,
     place_labels,
     shell_label_items,
 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from superatom_lab.plots._ladder import new_axes
+from superatom_lab.plots.axes import new_axes
 
 L_NAMES = ("S", "P", "D", "F", "G", "H", "I")
 L_COLORS = ("#1f4e9c", "#c0392b", "#2e8b57", "#8e44ad", "#e08e0b", "#16a2b8", "#7f7f7f")

@@ -26,8 +26,9 @@ from typing import NamedTuple
 
 import numpy as np
 
+from superatom_lab.core.levels import group_by_energy, group_label
 from superatom_lab.errors import InputError
-from superatom_lab.plots._ladder import group_by_energy, group_label, new_axes
+from superatom_lab.plots.axes import new_axes
 from superatom_lab.plots.levels import species_title
 
 FWHM_TO_SIGMA = 1.0 / (2.0 * np.sqrt(2.0 * np.log(2.0)))

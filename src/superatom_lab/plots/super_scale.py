@@ -16,39 +16,12 @@ Examples
 
 from __future__ import annotations
 
+from superatom_lab.core.classification import ALKALIS, HALOGENS, thresholds_ev
 from superatom_lab.core.reference import experimental_ea, experimental_ie
-from superatom_lab.plots._ladder import new_axes
+from superatom_lab.plots.axes import new_axes
 
-HALOGENS = ("F", "Cl", "Br", "I")
-ALKALIS = ("Li", "Na", "K", "Cs")
+#: Height of each row on the y axis.
 ROWS = {"EA": 1.0, "IE": 0.0}
-
-
-def thresholds_ev() -> dict[str, float]:
-    """``{"EA": EA(Cl), "IE": IE(Cs)}``: the borders of superhalogens and superalkalis.
-
-    Examples
-    --------
-    >>> thresholds_ev()
-    {'EA': 3.6127, 'IE': 3.8939}
-    """
-    return {"EA": experimental_ea("Cl").value_ev, "IE": experimental_ie("Cs").value_ev}
-
-
-def classify(value_ev: float, prop: str) -> str:
-    """``"superhalogen"``, ``"superalkali"`` or ``""`` for an EA or IE value.
-
-    Examples
-    --------
-    >>> classify(4.2, "EA"), classify(3.2, "IE"), classify(3.0, "EA")
-    ('superhalogen', 'superalkali', '')
-    """
-    limits = thresholds_ev()
-    if prop == "EA" and value_ev > limits["EA"]:
-        return "superhalogen"
-    if prop == "IE" and value_ev < limits["IE"]:
-        return "superalkali"
-    return ""
 
 
 def plot_super_scale(value_ev: float | None = None, prop: str = "EA", *, label: str = "",

@@ -164,7 +164,7 @@ def orbital_image(
     --------
     >>> ax = orbital_image(cluster, "homo.cube", 0.02, plane="xz")  # doctest: +SKIP
     """
-    from superatom_lab.plots._ladder import new_axes
+    from superatom_lab.plots.axes import new_axes
 
     if mode not in ("projection", "slice"):
         raise InputError(f"mode must be 'projection' or 'slice', got {mode!r}")

@@ -1,18 +1,29 @@
-"""Shared pieces of the level diagrams: styles, grouping, label spreading, one ladder.
+"""Drawing pieces of the level diagrams: bar styles, one ladder of bars, spread labels, legend.
 
-Private to :mod:`superatom_lab.plots`; the public functions live in ``levels.py``,
-``jellium_plot.py`` and ``pes.py``.
+The figures of :mod:`superatom_lab.plots.levels`, :mod:`superatom_lab.plots.jellium_plot`
+and :mod:`superatom_lab.plots.orbital_diagram` are built from these.  Which
+orbitals form a level, the valence window and the frontier orbitals are
+science and come from :mod:`superatom_lab.core.levels`.
+
+Examples
+--------
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> from types import SimpleNamespace as O
+>>> from superatom_lab.plots.axes import new_axes
+>>> orbs = [O(energy_ev=-2.0, occupation=2.0, label="1P") for _ in range(3)]
+>>> [g.label for g in draw_orbital_ladder(new_axes(None, (3, 3)), orbs, x_center=0.0)]
+['1P ×3']
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
-DEGENERACY_TOL_EV = 0.05
-SEMICORE_GAP_EV = 8.0
+from superatom_lab.core.levels import OCCUPIED_MIN, group_by_energy, group_label
+
 OCCUPIED_COLOR = "#1f4e9c"
 EMPTY_COLOR = "#c0392b"
 PARTLY_COLOR = "#e08e0b"
@@ -40,41 +51,6 @@ class LevelGroup:
     occupied: bool
     x_left: float
     x_right: float
-
-
-def new_axes(ax, figsize):
-    """Return ``ax``, or a new pyplot axes of ``figsize`` when ``ax`` is None."""
-    if ax is not None:
-        return ax
-    import matplotlib.pyplot as plt
-
-    _, ax = plt.subplots(figsize=figsize, layout="constrained")
-    return ax
-
-
-def group_by_energy(energies, tol_ev: float = DEGENERACY_TOL_EV) -> list[list[int]]:
-    """Indices of ``energies`` in groups within ``tol_ev`` of the group's lowest, lowest first.
-
-    Examples
-    --------
-    >>> group_by_energy([-3.0, -5.0, -3.02, -1.0])
-    [[1], [2, 0], [3]]
-    """
-    order = sorted(range(len(energies)), key=lambda i: energies[i])
-    groups: list[list[int]] = []
-    for i in order:
-        if groups and energies[i] - energies[groups[-1][0]] <= tol_ev:
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    return groups
-
-
-def group_label(labels) -> str:
-    """``"1F ×3"`` for three 1F orbitals, ``"1F ×2, 2P"`` for a mixed group."""
-    counts = Counter(labels)
-    parts = [f"{name} ×{n}" if n > 1 else name for name, n in counts.items()]
-    return ", ".join(parts)
 
 
 def spread(wanted, min_gap: float) -> list[float]:
@@ -144,7 +120,7 @@ def draw_orbital_ladder(ax, orbitals, x_center: float) -> list[LevelGroup]:
         x_left = x_center - (n - 1) * BAR_STEP / 2 - BAR_WIDTH / 2
         for k, orb in enumerate(members):
             x0 = x_left + k * BAR_STEP
-            kind = "occupied" if orb.occupation > 1e-6 else "empty"
+            kind = "occupied" if orb.occupation > OCCUPIED_MIN else "empty"
             ax.plot([x0, x0 + BAR_WIDTH], [orb.energy_ev] * 2, **STYLES[kind],
                     solid_capstyle="butt", gid="level")  # fmt: skip
         groups.append(
@@ -152,7 +128,7 @@ def draw_orbital_ladder(ax, orbitals, x_center: float) -> list[LevelGroup]:
                 energy_ev=float(np.mean([o.energy_ev for o in members])),
                 members=members,
                 label=group_label([o.label for o in members]),
-                occupied=any(o.occupation > 1e-6 for o in members),
+                occupied=any(o.occupation > OCCUPIED_MIN for o in members),
                 x_left=x_left,
                 x_right=x_left + (n - 1) * BAR_STEP + BAR_WIDTH,
             )
@@ -174,60 +150,6 @@ def level_legend(ax, *, partly: bool = False, loc: str = "lower left", below: bo
         return ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0),
                          ncol=len(handles), fontsize=9, frameon=False)  # fmt: skip
     return ax.legend(handles=handles, loc=loc, fontsize=9, framealpha=0.9)
-
-
-def energy_window(orbitals, window_ev) -> tuple[float, float]:
-    """``window_ev``, or by default the valence levels (padded by 0.4 eV).
-
-    The valence levels are the orbitals not labelled ``"core"``, down from the
-    top to the first gap wider than ``SEMICORE_GAP_EV`` (which leaves out
-    semicore shells such as Na 2p, 25 eV below the 1S shell of Na8).
-
-    Examples
-    --------
-    >>> from types import SimpleNamespace as O
-    >>> levels = [O(energy_ev=e, label="") for e in (-27.9, -4.4, -3.0, -1.7)]
-    >>> [round(e, 2) for e in energy_window(levels, None)]
-    [-4.8, -1.3]
-    """
-    if window_ev is not None:
-        lo, hi = window_ev
-        return float(min(lo, hi)), float(max(lo, hi))
-    energies = sorted(o.energy_ev for o in orbitals if o.label != "core") or sorted(
-        o.energy_ev for o in orbitals
-    )
-    lowest = energies[-1]
-    for below, above in zip(energies[-2::-1], energies[::-1]):
-        if above - below > SEMICORE_GAP_EV:
-            break
-        lowest = below
-    return lowest - 0.4, energies[-1] + 0.4
-
-
-def channel(table, spin: str) -> list:
-    """The orbitals of one spin channel, lowest energy first."""
-    if spin not in ("alpha", "beta"):
-        from superatom_lab.errors import InputError
-
-        raise InputError(f"spin must be 'alpha' or 'beta', got {spin!r}")
-    orbitals = sorted((o for o in table.orbitals if o.spin == spin), key=lambda o: o.energy_ev)
-    if not orbitals:
-        from superatom_lab.errors import InputError
-
-        raise InputError(
-            f"the orbital table of {table.formula} has no {spin} orbitals "
-            "(a closed-shell calculation lists them all as 'alpha')"
-        )
-    return orbitals
-
-
-def frontier(orbitals) -> tuple:
-    """``(homo, lumo)`` of one channel; ``lumo`` is None when no empty orbital is listed."""
-    occupied = [o for o in orbitals if o.occupation > 1e-6]
-    empty = [o for o in orbitals if o.occupation <= 1e-6]
-    homo = max(occupied, key=lambda o: o.energy_ev) if occupied else None
-    lumo = min(empty, key=lambda o: o.energy_ev) if empty else None
-    return homo, lumo
 
 
 def shell_label_items(groups, homo, lumo, *, side: str) -> list:
