@@ -8,10 +8,9 @@ import numpy as np
 import pytest
 
 from superatom_lab.apps import BuilderModel, BuilderView, ClusterSession, EAModel, EAView
-from superatom_lab.apps.builder_app import MAX_UPLOAD_BYTES, SHAPES, SPIN_OPEN, shape_cluster
-from superatom_lab.apps.ea_app import BUILT
+from superatom_lab.apps.builder.model import MAX_UPLOAD_BYTES, SHAPES, SPIN_OPEN, shape_cluster
 from superatom_lab.apps.jobs import JobRunner, describe
-from superatom_lab.apps.session import charge_text
+from superatom_lab.apps.session import BUILT, charge_text
 from superatom_lab.core import builders, catalogue
 from superatom_lab.core.counting import count_electrons
 

@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from superatom_lab.apps.ea_app import EAModel, EAView, result_text, session_html
+from superatom_lab.apps.ea.model import EAModel, result_text
+from superatom_lab.apps.ea.view import EAView, session_html
 from superatom_lab.apps.jobs import JobRunner, cache_files
 from tests.apps.polling import wait_for
 

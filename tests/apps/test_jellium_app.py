@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from superatom_lab.apps.jellium_app import JelliumModel, JelliumView
+from superatom_lab.apps.jellium import JelliumModel, JelliumView
 
 
 def test_model_updates_magic_numbers_when_n_changes():
@@ -86,8 +86,8 @@ def test_model_module_does_not_import_ipywidgets():
     import subprocess
 
     code = (
-        "import sys; import superatom_lab.apps.jellium_app as m; m.JelliumModel(); "
-        "import superatom_lab.apps.ea_app as e; e.EAModel(); "
+        "import sys; import superatom_lab.apps.jellium.model as m; m.JelliumModel(); "
+        "import superatom_lab.apps.ea.model as e; e.EAModel(); "
         "print('ipywidgets' in sys.modules, 'pyscf' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from superatom_lab.apps import LabView, lab_app
+from superatom_lab.apps import LabView, lab
 from superatom_lab.core.catalogue import build
 
 
@@ -32,6 +32,6 @@ def test_opening_a_tab_redraws_its_3d_views(monkeypatch):
     tabs = view.render()
     tabs.selected_index = 1
     tabs.selected_index = 0
-    expected = lab_app.nglviews(tabs.children[0])
+    expected = lab.nglviews(tabs.children[0])
     assert expected, "the builder tab shows a 3D view"
     assert redrawn[-len(expected) :] == expected

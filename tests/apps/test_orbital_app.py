@@ -12,8 +12,9 @@ from traitlets import Any, HasTraits
 
 from superatom_lab.apps import OrbitalModel, OrbitalView
 from superatom_lab.apps.jobs import JobRunner, cache_files
-from superatom_lab.apps.orbital_app import N_VIRTUAL, SESSION_CHOICE, jellium_for, level_groups
+from superatom_lab.apps.orbitals.model import N_VIRTUAL, SESSION_CHOICE, jellium_with_note
 from superatom_lab.core import catalogue
+from superatom_lab.core.levels import level_groups
 from superatom_lab.qc.cached import cached_orbital_table, orbital_state, orbital_table_key
 from superatom_lab.qc.presets import get_method
 from superatom_lab.qc.runner import state_key
@@ -66,7 +67,7 @@ def test_a_session_cluster_is_picked_up():
     view = OrbitalView(model)
     view.render()
     assert view.structure.value == SESSION_CHOICE
-    assert view.structure.options[0][0] == "built: none yet"
+    assert view.structure.options[0][0] == "built: Na8, cation (charge +1)"
     with pytest.raises(TypeError, match="cluster"):
         OrbitalModel(runner=JobRunner(store="default"), session=object())
 
@@ -100,7 +101,7 @@ def test_the_view_renders_without_a_result(tmp_path):
 
 def test_model_module_does_not_import_widgets_or_pyscf():
     code = (
-        "import sys; import superatom_lab.apps.orbital_app as m; m.OrbitalModel(); "
+        "import sys; import superatom_lab.apps.orbitals.model as m; m.OrbitalModel(); "
         "print('ipywidgets' in sys.modules, 'pyscf' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -108,10 +109,10 @@ def test_model_module_does_not_import_widgets_or_pyscf():
 
 
 def test_jellium_only_for_simple_metal_clusters():
-    result, note = jellium_for(catalogue.build("Na8"))
+    result, note = jellium_with_note(catalogue.build("Na8"))
     assert result.n_electrons == 8 and "r_s of Na" in note
-    assert jellium_for(catalogue.build("W@Au12"))[0].n_electrons == 18  # W gives 6, Au 1
-    assert jellium_for(catalogue.build("B12H12", charge=-2)) == (
+    assert jellium_with_note(catalogue.build("W@Au12"))[0].n_electrons == 18  # W 6, Au 1
+    assert jellium_with_note(catalogue.build("B12H12", charge=-2)) == (
         None,
         "no jellium ladder: B12H12 is not a simple-metal cluster",
     )

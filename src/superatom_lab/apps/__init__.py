@@ -1,9 +1,11 @@
 """Interactive apps: traitlets models (no widget import) beside lazily built ipywidgets views.
 
+Every app is a folder with a ``model.py`` and a ``view.py`` (``builder``, ``ea``,
+``orbitals``, ``jellium``), built on the bases of :mod:`superatom_lab.apps.mvc`.
 Importing this package does not import ipywidgets, matplotlib or PySCF; each
 view builds its widgets the first time it is shown (or ``render()`` is called).
 A :class:`ClusterSession` hands the cluster made in the builder to the
-electron-affinity explorer.
+electron-affinity and orbital explorers; :class:`LabView` shows all four apps.
 
 Examples
 --------
@@ -14,14 +16,12 @@ Examples
 
 from __future__ import annotations
 
-from superatom_lab.apps.builder_app import BuilderModel
-from superatom_lab.apps.builder_view import BuilderView
-from superatom_lab.apps.ea_app import EAModel, EAView
-from superatom_lab.apps.jellium_app import JelliumModel, JelliumView
+from superatom_lab.apps.builder import BuilderModel, BuilderView
+from superatom_lab.apps.ea import EAModel, EAView
+from superatom_lab.apps.jellium import JelliumModel, JelliumView
 from superatom_lab.apps.jobs import JobRunner
-from superatom_lab.apps.lab_app import LabView
-from superatom_lab.apps.orbital_app import OrbitalModel
-from superatom_lab.apps.orbital_view import OrbitalView
+from superatom_lab.apps.lab import LabView
+from superatom_lab.apps.orbitals import OrbitalModel, OrbitalView
 from superatom_lab.apps.session import ClusterSession
 
 __all__ = [

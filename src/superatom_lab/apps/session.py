@@ -1,10 +1,11 @@
 """A cluster shared between apps: the cluster builder writes it, the other apps offer it.
 
 :class:`ClusterSession` is a plain traitlets object (no widget import).  Give
-the same session to a :class:`~superatom_lab.apps.builder_app.BuilderModel`
-and an :class:`~superatom_lab.apps.ea_app.EAModel`: the builder's "Use in
-other apps" puts its cluster here and the electron-affinity explorer offers it
-as "built: <label>" beside the catalogue species.
+the same session to a :class:`~superatom_lab.apps.builder.model.BuilderModel`
+and to the models that follow it (:class:`~superatom_lab.apps.mvc.SessionModel`:
+the electron-affinity and orbital explorers): the builder's "Use in other apps"
+puts its cluster here and the explorers offer it as "built: <label>" (the choice
+:data:`BUILT`) beside the catalogue species.
 
 Examples
 --------
@@ -22,6 +23,9 @@ from __future__ import annotations
 from traitlets import HasTraits, Instance, Unicode
 
 from superatom_lab.core.cluster import Cluster
+
+#: The choice value that stands for the session's cluster in the apps' species lists.
+BUILT = "built"
 
 _ION_NAMES = {-1: "anion", 1: "cation", -2: "dianion", 2: "dication"}
 

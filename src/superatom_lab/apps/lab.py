@@ -17,11 +17,11 @@ True
 
 from __future__ import annotations
 
-from superatom_lab.apps._view import LazyView
-from superatom_lab.apps.builder_view import BuilderView
-from superatom_lab.apps.ea_app import EAView
-from superatom_lab.apps.jellium_app import JelliumView
-from superatom_lab.apps.orbital_view import OrbitalView
+from superatom_lab.apps.builder.view import BuilderView
+from superatom_lab.apps.ea.view import EAView
+from superatom_lab.apps.jellium.view import JelliumView
+from superatom_lab.apps.mvc import View
+from superatom_lab.apps.orbitals.view import OrbitalView
 from superatom_lab.apps.session import ClusterSession
 
 
@@ -42,7 +42,7 @@ def nglviews(widget) -> list:
     return found
 
 
-class LabView(LazyView):
+class LabView(View):
     """One ``Tab`` with the four apps, sharing ``session``.
 
     Parameters
@@ -56,17 +56,15 @@ class LabView(LazyView):
     keys = ("builder", "ea", "orbitals", "jellium")
 
     def __init__(self, session: ClusterSession | None = None):
+        super().__init__(model=None)  # the apps' models are the lab's state
         self.session = session if session is not None else ClusterSession()
         self.builder = BuilderView(session=self.session)
         self.ea = EAView(session=self.session)
         self.orbitals = OrbitalView(session=self.session)
         self.jellium = JelliumView()
-        self._widget = None
 
-    def render(self):
-        """Build the tabs once and return the ``Tab`` widget."""
-        if self._widget is not None:
-            return self._widget
+    def build(self):
+        """Make the tabs and return the ``Tab`` widget."""
         import ipywidgets as ipw
 
         apps = (self.builder, self.ea, self.orbitals, self.jellium)
@@ -75,7 +73,6 @@ class LabView(LazyView):
         tabs = ipw.Tab(children=[app.widget for app in apps])
         tabs.titles = self.titles
         tabs.observe(self._on_tab, "selected_index")
-        self._widget = tabs
         return tabs
 
     def _on_tab(self, change) -> None:

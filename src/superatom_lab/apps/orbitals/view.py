@@ -1,7 +1,8 @@
-"""Widgets of the orbital explorer, built on first display.
+"""Orbital explorer, the view: widgets built on first display.
 
 Beside the level diagram (DFT levels with their superatomic labels and the
-jellium ladder aligned at the HOMO, the selected level highlighted) is a list
+jellium ladder aligned at the HOMO, the selected level highlighted, drawn by
+:func:`~superatom_lab.plots.orbital_diagram.plot_orbital_diagram`) is a list
 of the levels, one entry per degenerate group ("1F ×4  -1.87 eV  HOMO"),
 highest first.  Voila here has no ipympl, so the figure is a PNG in an
 ``ipywidgets.Image`` and the list is what one clicks.  Selecting a level shows
@@ -21,73 +22,14 @@ from __future__ import annotations
 import html
 import threading
 
-from superatom_lab.apps._view import LazyView, follow_cycle, follow_state
+from superatom_lab.apps.choices import preset_options, structure_options
+from superatom_lab.apps.job_progress import follow_cycle, follow_state
 from superatom_lab.apps.jobs import one_line
-from superatom_lab.apps.orbital_app import SESSION_CHOICE, OrbitalModel
+from superatom_lab.apps.messages import error_html
+from superatom_lab.apps.mvc import View
+from superatom_lab.apps.orbitals.model import SESSION_CHOICE, OrbitalModel
 
 VIEW_SIZE = ("420px", "360px")
-HIGHLIGHT_COLOR = "#ffd54f"
-BAR_STEP = 1.0  # as in plots._ladder: degenerate bars side by side, 1 apart
-ERROR_STYLE = "color:#b00020"
-
-
-def highlight_level(ax, level) -> None:
-    """Draw a yellow box behind ``level``'s bars (DFT column, centred on x = 0).
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> from matplotlib.figure import Figure
-    >>> from superatom_lab.apps.orbital_app import Level
-    >>> from superatom_lab.qc.orbital_table import OrbitalInfo
-    >>> ax = Figure().add_subplot()
-    >>> ax.set_ylim(-5, 0)
-    (-5.0, 0.0)
-    >>> highlight_level(ax, Level((OrbitalInfo(0, "alpha", -2.0, 2.0, "1S", (1,), 0.9),)))
-    >>> [p.get_gid() for p in ax.patches]
-    ['selected-level']
-    """
-    from matplotlib.patches import Rectangle
-
-    half_width = (len(level.orbitals) - 1) * BAR_STEP / 2 + 0.6
-    lo, hi = ax.get_ylim()
-    half_height = max(0.08, 0.015 * abs(hi - lo))
-    energies = [o.energy_ev for o in level.orbitals]
-    ax.add_patch(
-        Rectangle(
-            (-half_width, min(energies) - half_height), 2 * half_width,
-            max(energies) - min(energies) + 2 * half_height, facecolor=HIGHLIGHT_COLOR,
-            edgecolor="#e0a800", lw=1.0, alpha=0.8, zorder=0, gid="selected-level",
-        )
-    )  # fmt: skip
-
-
-def draw_levels(ax, table, jellium=None, level=None):
-    """The DFT levels (beside the jellium ladder when given), ``level`` highlighted.
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> from matplotlib.figure import Figure
-    >>> from superatom_lab.qc.orbital_table import OrbitalInfo, OrbitalTable
-    >>> s = (1, 0, 0, 0, 0, 0, 0)
-    >>> table = OrbitalTable("Na2", 0, 0, {}, (OrbitalInfo(0, "alpha", -4, 2, "1S", s, 1),),
-    ...                      0, None, 2.0)
-    >>> ax = draw_levels(Figure().add_subplot(), table)
-    >>> len([a for a in ax.lines if a.get_gid() == "level"])
-    1
-    """
-    from superatom_lab.plots import plot_levels_beside_jellium, plot_orbital_levels
-
-    if jellium is not None:
-        plot_levels_beside_jellium(table, jellium, ax=ax)
-    else:
-        plot_orbital_levels(table, ax=ax)
-    if level is not None:
-        highlight_level(ax, level)
-    return ax
 
 
 def _warm_up() -> None:
@@ -96,20 +38,7 @@ def _warm_up() -> None:
     import matplotlib.figure  # noqa: F401
 
 
-def error_html(text: str) -> str:
-    """One line of error in red, or "" for no error.
-
-    Examples
-    --------
-    >>> error_html("bad <input>")
-    "<span style='color:#b00020'><b>Error:</b> bad &lt;input&gt;</span>"
-    """
-    if not text:
-        return ""
-    return f"<span style='{ERROR_STYLE}'><b>Error:</b> {html.escape(text)}</span>"
-
-
-class OrbitalView(LazyView):
+class OrbitalView(View):
     """Species, charge, preset, Compute and Cancel; levels, isosurface and l-weights.
 
     Parameters
@@ -122,8 +51,7 @@ class OrbitalView(LazyView):
     """
 
     def __init__(self, model: OrbitalModel | None = None, session=None):
-        self.model = model if model is not None else OrbitalModel(session=session)
-        self._widget = None
+        super().__init__(model if model is not None else OrbitalModel(session=session))
         self._ngl = None
         self._syncing = False
         self._figure_lock = threading.Lock()  # one drawing at a time
@@ -132,20 +60,15 @@ class OrbitalView(LazyView):
         self._figures_done = threading.Event()
         self._figures_done.set()
 
-    def render(self):
-        """Build the widgets once and return the top-level ``VBox``."""
-        if self._widget is not None:
-            return self._widget
+    def build(self):
+        """Make the widgets, link them to the model and return the top-level ``VBox``."""
         import ipywidgets as ipw
-
-        from superatom_lab.apps.ea_app import preset_options
 
         m, runner = self.model, self.model.runner
         style = {"description_width": "5em"}
         self.structure = ipw.Dropdown(options=self._structure_options(), description="species",
                                       style=style)  # fmt: skip
-        if m.session is not None:
-            m.session.observe(self._on_session_cluster, "cluster")
+        m.observe(self._on_built, "built_label")
         self.charge = ipw.IntText(description="charge", style=style,
                                   layout=ipw.Layout(width="11em"))  # fmt: skip
         self.preset = ipw.Dropdown(options=preset_options(), description="preset", style=style)
@@ -194,24 +117,21 @@ class OrbitalView(LazyView):
                             layout=ipw.Layout(flex_flow="row wrap"))  # fmt: skip
         levels = ipw.VBox([ipw.HTML("<b>Levels</b> (click one)"), self.level_list])
         orbital = ipw.VBox([self.orbital_box, self.isovalue, self.cube_status])
-        self._widget = ipw.VBox([
+        return ipw.VBox([
             controls, ipw.HBox([self.progress, self.status]), self.notice, self.error,
             ipw.HBox([levels, ipw.VBox([self.diagram, self.jellium_note])]),
             ipw.HBox([orbital, self.lweights]),
         ])  # fmt: skip
-        return self._widget
 
     def _structure_options(self) -> list:
-        from superatom_lab.apps.ea_app import structure_options
-
-        session = self.model.session
-        if session is None:
+        """The species, the session's cluster first (offered even before one is built)."""
+        m = self.model
+        if m.cluster_session is None:
             return structure_options()
-        label = getattr(session, "label", "") or "none yet"
-        return [(f"built: {label}", SESSION_CHOICE), *structure_options()]
+        return [(m.built_label or "built: none yet", SESSION_CHOICE), *structure_options()]
 
     # --- observers (they may run in the runner's watcher thread or the cube thread) ------
-    def _on_session_cluster(self, change) -> None:
+    def _on_built(self, change) -> None:
         value = self.model.structure
         with self.structure.hold_trait_notifications():
             self.structure.options = self._structure_options()
@@ -267,15 +187,18 @@ class OrbitalView(LazyView):
 
     def _draw(self, generation: int, table, jellium, level) -> None:
         """Thread: draw the level diagram and the l-weights (a few tenths of a second)."""
-        from superatom_lab.apps._figures import figure_png
-        from superatom_lab.plots import plot_l_weights
+        from superatom_lab.apps.figures import figure_png
+        from superatom_lab.plots import plot_l_weights, plot_orbital_diagram
+        from superatom_lab.plots.orbital_diagram import orbital_diagram_figsize
 
         with self._figure_lock:
             try:
                 if generation != self._figure_generation:
                     return  # another level was picked meanwhile
-                size = (7.6, 6.0) if jellium is not None else (5.6, 6.0)
-                diagram = figure_png(lambda ax: draw_levels(ax, table, jellium, level), size)
+                size = orbital_diagram_figsize(jellium is not None)
+                diagram = figure_png(
+                    lambda ax: plot_orbital_diagram(table, jellium, level, ax=ax), size
+                )
                 orbital = level.orbitals[0]
                 weights = figure_png(lambda ax: plot_l_weights(orbital, ax=ax), (5.6, 3.4))
                 if generation == self._figure_generation:

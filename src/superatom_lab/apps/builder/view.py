@@ -1,7 +1,7 @@
-"""Widgets of the cluster builder, built lazily on first display.
+"""Cluster builder, the view: widgets built on first display.
 
 :class:`BuilderView` links its controls to a
-:class:`~superatom_lab.apps.builder_app.BuilderModel`: the source (catalogue,
+:class:`~superatom_lab.apps.builder.model.BuilderModel`: the source (catalogue,
 geometric shape, uploaded .xyz), the modifications, charge and spin; it shows
 the cluster in 3D (nglview), the electron count, the counting rules and any
 error in one line.  "Use in other apps" puts the cluster in the model's
@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import html
 
-from superatom_lab.apps._view import LazyView
-from superatom_lab.apps.builder_app import MODES, SHAPES, SPIN_OPEN, BuilderModel
+from superatom_lab.apps.builder.model import MODES, SHAPES, SPIN_OPEN, BuilderModel
+from superatom_lab.apps.choices import structure_options
+from superatom_lab.apps.messages import error_html
+from superatom_lab.apps.mvc import View
 from superatom_lab.apps.session import ClusterSession, charge_text
 from superatom_lab.core.builders import LIGANDS
 
@@ -58,7 +60,7 @@ def rules_html(model: BuilderModel) -> str:
     return f"<table>{rows}</table><b>{verdict}</b>"
 
 
-class BuilderView(LazyView):
+class BuilderView(View):
     """Controls, 3D view and electron counts of the cluster builder.
 
     Parameters
@@ -77,21 +79,16 @@ class BuilderView(LazyView):
     """
 
     def __init__(self, model: BuilderModel | None = None, session: ClusterSession | None = None):
-        self.model = model if model is not None else BuilderModel(session=session)
-        self._widget = None
+        super().__init__(model if model is not None else BuilderModel(session=session))
 
     @property
     def session(self) -> ClusterSession:
         """The session the builder shares its cluster through."""
         return self.model.session
 
-    def render(self):
-        """Build the widgets once and return the top-level ``HBox``."""
-        if self._widget is not None:
-            return self._widget
+    def build(self):
+        """Make the widgets, link them to the model and return the top-level ``HBox``."""
         import ipywidgets as ipw
-
-        from superatom_lab.apps.ea_app import structure_options
 
         m = self.model
         style = {"description_width": "7em"}
@@ -160,8 +157,7 @@ class BuilderView(LazyView):
         ])  # fmt: skip
         shown = ipw.VBox([self.structure_box, self.summary, self.rules, self.error],
                          layout=ipw.Layout(max_width="560px"))  # fmt: skip
-        self._widget = ipw.HBox([controls, shown])
-        return self._widget
+        return ipw.HBox([controls, shown])
 
     # --- observers ----------------------------------------------------------------------
     def _on_mode(self, change=None) -> None:
@@ -197,11 +193,7 @@ class BuilderView(LazyView):
         self.charge_words.value = charge_text(m.charge)
         self.summary.value = f"<b>{html.escape(m.summary)}</b>" if m.summary else ""
         self.rules.value = rules_html(m)
-        self.error.value = (
-            f"<span style='color:#b00020'><b>Error:</b> {html.escape(m.error)}</span>"
-            if m.error
-            else ""
-        )
+        self.error.value = error_html(m.error)
         self.shared.value = m.shared
 
     def _on_upload(self, change) -> None:

@@ -1,4 +1,4 @@
-"""Cluster builder: pick, shape or upload a cluster, modify it, count its electrons, share it.
+"""Cluster builder, the model: pick, shape or upload a cluster, modify it, count, share it.
 
 :class:`BuilderModel` (traitlets, no widget import) rebuilds the cluster on
 every change of its inputs, from one of three sources (``mode``):
@@ -16,7 +16,8 @@ and finally ``charge``, ``spin`` and ``name``.  Anything wrong ends in one line
 in ``error`` and no cluster.  The electron count and the counting rules of
 :mod:`superatom_lab.core.counting` follow the cluster.  :meth:`BuilderModel.share`
 hands the cluster to the other apps through a
-:class:`~superatom_lab.apps.session.ClusterSession`.
+:class:`~superatom_lab.apps.session.ClusterSession`.  The view is
+:class:`~superatom_lab.apps.builder.view.BuilderView`.
 
 Examples
 --------
@@ -33,9 +34,10 @@ Examples
 
 from __future__ import annotations
 
-from traitlets import Any, Bool, Enum, Float, HasTraits, Instance, Int, List, Unicode, observe
+from traitlets import Any, Bool, Enum, Float, Instance, Int, List, Unicode, observe
 
 from superatom_lab.apps.jobs import one_line
+from superatom_lab.apps.mvc import Model
 from superatom_lab.apps.session import ClusterSession, charge_text
 from superatom_lab.core import builders, catalogue
 from superatom_lab.core.cluster import Cluster
@@ -110,7 +112,7 @@ def rules_text(results) -> tuple[str, bool]:
     return "\n".join(lines), bool(met)
 
 
-class BuilderModel(HasTraits):
+class BuilderModel(Model):
     """Inputs, the built cluster and its electron counts.
 
     Traits
@@ -181,7 +183,6 @@ class BuilderModel(HasTraits):
     name = Unicode("")
 
     cluster = Instance(Cluster, allow_none=True)
-    error = Unicode("")
     electron_count = Int(0)
     rules = List()
     rules_summary = Unicode("")

@@ -1,15 +1,17 @@
-"""Orbital explorer: the superatomic levels of a cluster, each one's isosurface and l-weights.
+"""Orbital explorer, the model: the superatomic levels of a cluster and one orbital's cube file.
 
 :class:`OrbitalModel` (traitlets, no widget import) turns the choices (a
 catalogue species or the cluster of a builder session, a charge and a preset)
 into an ``"orbitals"`` job for a :class:`~superatom_lab.apps.jobs.JobRunner`.
 The finished :class:`~superatom_lab.qc.orbital_table.OrbitalTable` is cut into
-:class:`Level` groups (degenerate orbitals together, lowest first) with their
+:class:`~superatom_lab.core.levels.Level` groups (degenerate orbitals together,
+lowest first, :func:`~superatom_lab.core.levels.level_groups`) with their
 superatomic labels (1S 1P 1D 2S 1F 2P ...); a jellium ladder of the same
-electron count is solved beside it for simple-metal clusters.  Selecting a level
+electron count (:func:`~superatom_lab.core.cluster_jellium.jellium_for`) is
+solved beside it for simple-metal clusters.  Selecting a level
 writes a cube file of one of its orbitals in a background thread (cached on
 disk, so selecting it again is instant).  The view is
-:class:`~superatom_lab.apps.orbital_view.OrbitalView`.
+:class:`~superatom_lab.apps.orbitals.view.OrbitalView`.
 
 Examples
 --------
@@ -25,131 +27,54 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
-from traitlets import Any, Enum, Float, HasTraits, Instance, Int, List, Unicode, observe
+from traitlets import Any, Enum, Float, Instance, Int, List, Unicode, observe
 
 from superatom_lab.apps.jobs import JobRunner, one_line
+from superatom_lab.apps.mvc import SessionModel
+from superatom_lab.apps.session import BUILT
 from superatom_lab.core import catalogue
-from superatom_lab.core.elements import valence_electrons
+from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.cluster_jellium import jellium_electrons, jellium_for, jellium_metal
 from superatom_lab.core.jellium import TYPICAL_RS_BOHR
-from superatom_lab.core.levels import energy_window, group_by_energy, group_label
+from superatom_lab.core.levels import Level, level_groups
 from superatom_lab.qc.cached import cached_state
 
-#: Value of ``structure`` meaning "the cluster of the builder session".
-SESSION_CHOICE = "session"
+#: Value of ``structure`` meaning "the cluster of the builder session" (as in every app).
+SESSION_CHOICE = BUILT
 #: Empty orbitals analysed above the HOMO (enough for 1G and 3S of Al13-).
 N_VIRTUAL = 10
 CUBE_RESOLUTION_ANGSTROM = 0.25
 DEFAULT_ISOVALUE = 0.02
-#: Free electrons per atom in the jellium model (s and p electrons; no d shell).
-JELLIUM_VALENCE = {"Cu": 1, "Ag": 1, "Au": 1, "Zn": 2, "Cd": 2}
 
 
-@dataclass(frozen=True)
-class Level:
-    """Degenerate orbitals (within 0.05 eV) of one spin channel, drawn as one level.
-
-    Examples
-    --------
-    >>> from superatom_lab.qc.orbital_table import OrbitalInfo
-    >>> f = (0, 0, 0, 1, 0, 0, 0)
-    >>> orbs = tuple(OrbitalInfo(i, "alpha", -1.871, 2.0, "1F", f, 0.8) for i in (9, 10))
-    >>> Level(orbs, tag="HOMO").text
-    '1F ×2  -1.87 eV  HOMO'
-    """
-
-    orbitals: tuple
-    tag: str = ""
-
-    @property
-    def label(self) -> str:
-        """``"1F ×3"``: the shell labels of the group (see ``plots._ladder.group_label``)."""
-        return group_label([o.label for o in self.orbitals])
-
-    @property
-    def energy_ev(self) -> float:
-        return sum(o.energy_ev for o in self.orbitals) / len(self.orbitals)
-
-    @property
-    def occupied(self) -> bool:
-        return any(o.occupation > 1e-6 for o in self.orbitals)
-
-    @property
-    def text(self) -> str:
-        """One line for a list of levels: label, energy and HOMO/LUMO."""
-        tail = f"  {self.tag}" if self.tag else ""
-        return f"{self.label}  {self.energy_ev:.2f} eV{tail}"
-
-
-def level_groups(table, spin: str = "alpha") -> list[Level]:
-    """The levels of one spin channel in the default energy window, lowest first.
-
-    The window and the grouping are those of the level diagrams
-    (:func:`~superatom_lab.plots.levels.plot_orbital_levels`), so every level
-    listed is a level drawn.
-
-    Examples
-    --------
-    >>> from superatom_lab.qc.orbital_table import OrbitalInfo, OrbitalTable
-    >>> s, p = (1, 0, 0, 0, 0, 0, 0), (0, 1, 0, 0, 0, 0, 0)
-    >>> orbs = (OrbitalInfo(0, "alpha", -4.0, 2.0, "1S", s, 0.9),) + tuple(
-    ...     OrbitalInfo(i, "alpha", -2.5, 2.0 if i < 3 else 0.0, "1P", p, 0.8) for i in (1, 2, 3))
-    >>> [lv.text for lv in level_groups(OrbitalTable("Na6", 0, 0, {}, orbs, 2, 3, 3.0))]
-    ['1S  -4.00 eV', '1P ×3  -2.50 eV  HOMO']
-    """
-    orbitals = sorted((o for o in table.orbitals if o.spin == spin), key=lambda o: o.energy_ev)
-    if not orbitals:
-        return []
-    lo, hi = energy_window(orbitals, None)
-    shown = [o for o in orbitals if lo <= o.energy_ev <= hi]
-    occupied = [o for o in orbitals if o.occupation > 1e-6]
-    empty = [o for o in orbitals if o.occupation <= 1e-6]
-    homo = max(occupied, key=lambda o: o.energy_ev) if occupied else None
-    lumo = min(empty, key=lambda o: o.energy_ev) if empty else None
-    levels = []
-    for indices in group_by_energy([o.energy_ev for o in shown]):
-        members = tuple(shown[i] for i in indices)
-        tag = "HOMO" if any(o is homo for o in members) else ""
-        tag = tag or ("LUMO" if any(o is lumo for o in members) else "")
-        levels.append(Level(members, tag))
-    return levels
-
-
-def jellium_for(cluster):
+def jellium_with_note(cluster):
     """``(JelliumResult, note)`` for a simple-metal cluster, ``(None, why not)`` otherwise.
 
-    The metal is the most common element; it must have an r_s in
-    :data:`~superatom_lab.core.jellium.TYPICAL_RS_BOHR`.  Every atom gives its
-    s and p valence electrons (a dopant too: Si gives 4, W 6).
+    The model is :func:`~superatom_lab.core.cluster_jellium.jellium_for`; the
+    note is the line the explorer shows under the diagram.
 
     Examples
     --------
-    >>> result, note = jellium_for(catalogue.build("Al13", charge=-1))
+    >>> result, note = jellium_with_note(catalogue.build("Al13", charge=-1))
     >>> result.n_electrons, note
     (40, 'jellium: 40 electrons, r_s of Al 2.07 bohr')
-    >>> jellium_for(catalogue.build("BF4", charge=-1))[1]
+    >>> jellium_with_note(catalogue.build("BF4", charge=-1))[1]
     'no jellium ladder: BF4 is not a simple-metal cluster'
     """
-    from collections import Counter
-
-    from superatom_lab.core.jellium import solve_jellium
-
-    symbols = cluster.symbols
-    metal = Counter(symbols).most_common(1)[0][0]
-    if len(symbols) < 2 or metal not in TYPICAL_RS_BOHR:
+    metal = jellium_metal(cluster)
+    if metal is None:
         return None, f"no jellium ladder: {cluster.name} is not a simple-metal cluster"
-    n = sum(JELLIUM_VALENCE.get(s, valence_electrons(s)) for s in symbols) - cluster.charge
-    rs = TYPICAL_RS_BOHR[metal]
     try:
-        result = solve_jellium(n, rs, charge=cluster.charge)
+        result = jellium_for(cluster)
     except Exception as exc:  # input out of range or no convergence: the levels still show
         return None, f"no jellium ladder: {one_line(exc)}"
+    n, rs = jellium_electrons(cluster), TYPICAL_RS_BOHR[metal]
     return result, f"jellium: {n} electrons, r_s of {metal} {rs:.2f} bohr"
 
 
-class OrbitalModel(HasTraits):
+class OrbitalModel(SessionModel):
     """Choices, the running job, the levels and the selected orbital of the orbital explorer.
 
     Parameters
@@ -158,7 +83,8 @@ class OrbitalModel(HasTraits):
         Runs the calculation (a new one on the user's cache by default).
     session : HasTraits, optional
         Anything with a ``cluster`` trait (a ``Cluster`` or ``None``), such as a
-        builder's ``ClusterSession``.  When its cluster changes, ``structure``
+        builder's ``ClusterSession``; it becomes ``cluster_session`` (and
+        ``session`` names it too).  When its cluster changes, ``structure``
         switches to :data:`SESSION_CHOICE` and ``charge`` to the cluster's charge.
     cube_dir : path, optional
         Where cube files are kept; ``<cache>/cubes`` by default.
@@ -196,7 +122,6 @@ class OrbitalModel(HasTraits):
     structure = Unicode("Al13")
     charge = Int(-1)
     preset = Unicode("quick")
-    session = Any(None, allow_none=True)
 
     runner = Instance(JobRunner)
     table = Any(None, allow_none=True)
@@ -208,7 +133,6 @@ class OrbitalModel(HasTraits):
     cube_state = Enum(["idle", "running", "done", "error"], default_value="idle")
     cube_error = Unicode("")
     isovalue = Float(DEFAULT_ISOVALUE)
-    error = Unicode("")
 
     def __init__(self, runner: JobRunner | None = None, session=None, cube_dir=None, **kwargs):
         runner = runner if runner is not None else JobRunner()
@@ -220,36 +144,32 @@ class OrbitalModel(HasTraits):
         self._cube_generation = 0
         self.runner.observe(self._on_runner_state, "state")
         if session is not None:
-            self.session = session
+            self.cluster_session = session
+
+    @property
+    def session(self):
+        """The session followed: another name of ``cluster_session``."""
+        return self.cluster_session
+
+    @session.setter
+    def session(self, value) -> None:
+        self.cluster_session = value
 
     # --- choices --------------------------------------------------------------------
     @observe("structure")
     def _on_structure_change(self, change) -> None:
         if change["new"] == SESSION_CHOICE:
-            cluster = getattr(self.session, "cluster", None)
-            if cluster is not None:
-                self.charge = cluster.charge
+            if self.built_cluster is not None:
+                self.charge = self.built_cluster.charge
             return
         try:
             self.charge = catalogue.get_species(change["new"]).charge
         except Exception:
             return  # compute() reports an unknown name
 
-    @observe("session")
-    def _on_session_change(self, change) -> None:
-        old, new = change["old"], change["new"]
-        if isinstance(old, HasTraits) and old.has_trait("cluster"):
-            old.unobserve(self._on_session_cluster, "cluster")
-        if new is None:
-            return
-        if not (isinstance(new, HasTraits) and new.has_trait("cluster")):
-            raise TypeError("session must be a HasTraits object with a 'cluster' trait")
-        new.observe(self._on_session_cluster, "cluster")
-        if new.cluster is not None:
-            self._on_session_cluster({"new": new.cluster})
-
-    def _on_session_cluster(self, change) -> None:
-        cluster = change["new"]
+    def on_session_cluster(self, cluster: Cluster | None, label: str) -> None:
+        """Follow the session: switch to its cluster (and its charge) when one arrives."""
+        super().on_session_cluster(cluster, label)
         if cluster is None:
             return
         if self.structure == SESSION_CHOICE:
@@ -262,7 +182,7 @@ class OrbitalModel(HasTraits):
         from superatom_lab.errors import InputError
 
         if self.structure == SESSION_CHOICE:
-            cluster = getattr(self.session, "cluster", None)
+            cluster = self.built_cluster
             if cluster is None:
                 raise InputError("the builder session has no cluster yet: build one first")
             return cluster.with_charge(self.charge)
@@ -306,7 +226,7 @@ class OrbitalModel(HasTraits):
 
     def _show(self, table, cluster, method) -> None:
         self._current = (cluster, method)
-        self.jellium, self.jellium_note = jellium_for(cluster)
+        self.jellium, self.jellium_note = jellium_with_note(cluster)
         levels = level_groups(table)
         self.levels = levels
         self.table = table

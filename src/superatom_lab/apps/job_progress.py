@@ -1,31 +1,17 @@
-"""What every app view shares: widgets built lazily, on first display."""
+"""A job's progress on widgets: SCF cycles on a progress bar, its colour, the Cancel button.
+
+The functions take any objects with the widgets' attributes, so they run
+without ipywidgets too.
+
+Examples
+--------
+>>> from types import SimpleNamespace
+>>> bar, cancel = SimpleNamespace(value=0, max=30, bar_style=""), SimpleNamespace()
+>>> follow_state(bar, cancel, "running", cycle=4); (bar.value, bar.bar_style, cancel.disabled)
+(4, 'info', False)
+"""
 
 from __future__ import annotations
-
-
-class LazyView:
-    """Mixin for views whose ``render()`` builds the widgets once and returns the top box.
-
-    Examples
-    --------
-    >>> class Demo(LazyView):
-    ...     def render(self):
-    ...         return "box"
-    >>> Demo().widget
-    'box'
-    """
-
-    @property
-    def widget(self):
-        """The top-level widget, built on first use."""
-        return self.render()
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.render()._repr_mimebundle_(**kwargs)
-
-    def render(self):  # pragma: no cover - every view defines it
-        raise NotImplementedError
-
 
 #: Progress bar colour for each job state.
 STATE_STYLES = {"running": "info", "done": "success", "error": "danger", "cancelled": "warning"}
