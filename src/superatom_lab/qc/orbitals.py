@@ -31,9 +31,11 @@ from superatom_lab.core.cluster import Cluster
 from superatom_lab.qc.molecule import build_mole
 from superatom_lab.qc.orbital_table import (
     CORE,
+    DEFAULT_N_VIRTUAL,
     LIGAND,
     OrbitalInfo,
     OrbitalTable,
+    analysed_state,
     assign_shell_labels,
 )
 from superatom_lab.qc.presets import Method
@@ -163,8 +165,9 @@ def analyse_orbitals(
     *,
     charge: int | None = None,
     spin: int | None = None,
-    n_virtual: int = 8,
+    n_virtual: int = DEFAULT_N_VIRTUAL,
     store="default",
+    read_cache: bool = True,
     progress=None,
     cancel=None,
 ) -> OrbitalTable:
@@ -178,16 +181,13 @@ def analyse_orbitals(
         The state; the cluster's own charge, and its default spin, when omitted.
     n_virtual : int
         Unoccupied orbitals analysed per spin channel, above the highest occupied.
-    store, progress, cancel
+    store, read_cache, progress, cancel
         As for :func:`superatom_lab.qc.runner.compute_state`.
     """
-    charge = cluster.charge if charge is None else charge
-    if spin is None:
-        spin = cluster.spin if charge == cluster.charge and cluster.spin is not None else None
-        spin = cluster.with_charge(charge).default_spin if spin is None else spin
+    charge, spin = analysed_state(cluster, charge, spin)
     state = compute_state(
-        cluster, method, charge=charge, spin=spin, store=store, need_orbitals=True,
-        progress=progress, cancel=cancel,
+        cluster, method, charge=charge, spin=spin, store=store, read_cache=read_cache,
+        need_orbitals=True, progress=progress, cancel=cancel,
     )  # fmt: skip
     mol = build_mole(cluster, method, charge=charge, spin=spin)
     coeff, energy, occ = (state.arrays[k] for k in ("mo_coeff", "mo_energy", "mo_occ"))

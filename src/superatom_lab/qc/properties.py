@@ -105,6 +105,7 @@ def ground_state(
     shared: SharedIntegrals | None = None,
     store: ResultStore | None | str = "default",
     read_cache: bool = True,
+    cache_only: bool = False,
     progress=None,
     cancel: threading.Event | None = None,
 ) -> tuple[ScfResult, list[ScfResult]]:
@@ -142,7 +143,7 @@ def ground_state(
         tried.append(
             compute_state(
                 cluster, method, charge=cluster.charge, spin=spin, store=store,
-                read_cache=read_cache, need_orbitals=True, shared=shared,
+                read_cache=read_cache, cache_only=cache_only, need_orbitals=True, shared=shared,
                 partner=partner if has_orbitals else (tried[-1] if tried else None),
                 progress=progress, cancel=cancel,
             )
