@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 
 from traitlets import Any, Bool, HasTraits, Int, Unicode
 
@@ -303,8 +302,3 @@ class JobRunner(HasTraits):
             store_orbital_table(result, cluster, method, self.store, **options)
         except Exception:  # pragma: no cover - a read-only cache: the table is still shown
             pass
-
-
-def cache_files(root) -> list[Path]:
-    """Every file under a cache folder (for tests and the apps' "nothing stored" checks)."""
-    return sorted(p for p in Path(root).rglob("*") if p.is_file())
