@@ -69,6 +69,16 @@ def test_na8_homo_picture(na8_homo_cube, artifacts):
     ax.figure.savefig(artifacts / "viz_orbital_image_na8_homo.png", dpi=110)
     ax = orbital_image(na8, path, 0.02, ax=new_ax(), mode="slice")
     ax.figure.savefig(artifacts / "viz_orbital_slice_na8_homo.png", dpi=110)
+    # a 1P orbital's nodal plane passes through the centre: the slice chosen to separate the
+    # signs contains its axis, so both lobes show, each on its own side of the centre
+    assert "slice" in ax.get_title()
+    positive, negative = contour_vertices(ax, "positive"), contour_vertices(ax, "negative")
+    assert len(positive) > 10 and len(negative) > 10
+    centre = [na8.center_angstrom["xyz".index(ax.get_xlabel()[0])],
+              na8.center_angstrom["xyz".index(ax.get_ylabel()[0])]]  # fmt: skip
+    lobes = positive.mean(axis=0) - centre, negative.mean(axis=0) - centre
+    assert np.dot(*lobes) < 0  # on opposite sides
+    assert len([p for p in ax.patches if p.get_gid() == "atom"]) == len(na8.atoms)
     data = read_cube_grid(path).data
     assert data.max() > 0.02 and data.min() < -0.02  # a 1P orbital has both signs
     assert np.isfinite(data).all()
