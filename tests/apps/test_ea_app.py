@@ -8,8 +8,9 @@ import time
 import pytest
 
 from superatom_lab.apps.ea_app import EAModel, EAView, result_text, session_html
-from superatom_lab.apps.jobs import JobRunner, cache_files
+from superatom_lab.apps.jobs import JobRunner
 from tests.apps.polling import wait_for
+from tests.helpers import cache_files
 
 
 def make_view(tmp_path, **traits) -> EAView:

@@ -7,12 +7,13 @@ import time
 
 import pytest
 
-from superatom_lab.apps.jobs import JobRunner, cache_files
+from superatom_lab.apps.jobs import JobRunner
 from superatom_lab.core import catalogue
 from superatom_lab.qc.presets import get_method
 from superatom_lab.qc.tasks import Request
 from superatom_lab.store import ResultStore
 from tests.apps.polling import wait_for
+from tests.helpers import cache_files
 
 pytestmark = pytest.mark.pyscf
 

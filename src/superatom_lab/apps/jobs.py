@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 
 from traitlets import Any, Bool, HasTraits, Int, Unicode
 
@@ -285,8 +284,3 @@ class JobRunner(HasTraits):
                 return
             self._finish(generation, result=result, elapsed=time.perf_counter() - start)
             return
-
-
-def cache_files(root) -> list[Path]:
-    """Every file under a cache folder (for tests and the apps' "nothing stored" checks)."""
-    return sorted(p for p in Path(root).rglob("*") if p.is_file())

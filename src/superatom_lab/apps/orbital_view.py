@@ -129,8 +129,6 @@ class OrbitalView(LazyView):
         self._figure_lock = threading.Lock()  # one drawing at a time
         self._generation_lock = threading.Lock()
         self._figure_generation = 0
-        self._figures_done = threading.Event()
-        self._figures_done.set()
 
     def render(self):
         """Build the widgets once and return the top-level ``VBox``."""
@@ -260,7 +258,6 @@ class OrbitalView(LazyView):
         if table is None or level is None:
             self.diagram.value, self.lweights.value = b"", b""
             return
-        self._figures_done.clear()
         thread = threading.Thread(target=self._draw, args=(generation, table, jellium, level),
                                   daemon=True, name="superatom-figures")  # fmt: skip
         thread.start()
@@ -282,13 +279,6 @@ class OrbitalView(LazyView):
                     self.diagram.value, self.lweights.value = diagram, weights
             except Exception as exc:  # a figure that cannot be drawn: one line, the app goes on
                 self.cube_status.value = error_html(f"figure: {one_line(exc)}")
-            finally:
-                if generation == self._figure_generation:
-                    self._figures_done.set()
-
-    def wait_for_figures(self, timeout: float = 30.0) -> bool:
-        """Block until the figures of the selected level are drawn (for tests and scripts)."""
-        return self._figures_done.wait(timeout)
 
     def _on_cube(self, change=None) -> None:
         import ipywidgets as ipw
