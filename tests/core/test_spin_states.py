@@ -52,12 +52,8 @@ def test_hund_spin_of_neutral_atoms(symbol):
     assert candidate_spins(atom(symbol)) == [expected]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Ce's ground term is 1G (4f 5d 6s2, NIST ASD), against Hund's first rule; the "
-    "Madelung filling 4f2 6s2 gives a triplet, and Ce is not among the listed exceptions",
-)
 def test_cerium_is_a_singlet():
+    """Ce's ground term is 1G (4f 5d 6s2, NIST ASD), against Hund's first rule."""
     assert hund_unpaired_electrons(58) == 0
 
 
