@@ -34,13 +34,12 @@ Examples
 from __future__ import annotations
 
 import difflib
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from superatom_lab.core.catalogue_geometries import make_geometry
 from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.data_files import read_data_json
 from superatom_lab.errors import UnknownSpeciesError
 
 CATEGORIES = (
@@ -112,15 +111,9 @@ DATA_FILE = "catalogue.json"
 @cache
 def _registry() -> tuple[dict[str, tuple[Species, dict]], dict[str, str]]:
     """Read the data file once: name -> (species, geometry spec), and folded name -> name."""
-    text = (
-        resources.files("superatom_lab")
-        .joinpath("data")
-        .joinpath(DATA_FILE)
-        .read_text(encoding="utf-8")
-    )
     registry: dict[str, tuple[Species, dict]] = {}
     index: dict[str, str] = {}
-    for row in json.loads(text)["species"]:
+    for row in read_data_json(DATA_FILE)["species"]:
         species = Species(
             name=row["name"],
             charge=int(row["charge"]),

@@ -296,11 +296,10 @@ def skeletal_neighbours(
 
     Examples
     --------
-    >>> from ase.cluster import Icosahedron
-    >>> cal12 = Icosahedron("Al", noshells=2, latticeconstant=4.05)
-    >>> k = int(((cal12.positions - cal12.positions.mean(axis=0)) ** 2).sum(axis=1).argmin())
-    >>> cal12[k].symbol = "C"
-    >>> len(bonded_neighbours(cal12)[k]), len(skeletal_neighbours(cal12)[k])
+    >>> from superatom_lab.core.edits import substitute
+    >>> from superatom_lab.core.shapes import icosahedron
+    >>> cal12 = substitute(icosahedron("Al"), 0, "C").atoms  # atom 0 is the centre
+    >>> len(bonded_neighbours(cal12)[0]), len(skeletal_neighbours(cal12)[0])
     (0, 12)
     """
     adj = bonded_neighbours(atoms)

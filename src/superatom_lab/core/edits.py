@@ -25,8 +25,8 @@ from ase.data import covalent_radii
 
 from superatom_lab.core.bonding import LIGAND_ANCHOR_BOND_SCALE
 from superatom_lab.core.cluster import MIN_DISTANCE_ANGSTROM, Cluster
-from superatom_lab.core.elements import atomic_number
-from superatom_lab.errors import AtomsTooCloseError, InputError, UnknownSpeciesError
+from superatom_lab.core.elements import atomic_number, checked_symbol
+from superatom_lab.errors import AtomsTooCloseError, InputError
 
 LIGANDS: dict[str, tuple[tuple[str, float | None], ...]] = {
     "CN": (("C", None), ("N", 1.16)),  # C-bonded cyanide, C-N triple bond
@@ -70,9 +70,7 @@ def substitute(cluster: Cluster, index: int, element: str, name: str | None = No
     n = cluster.n_atoms
     if isinstance(index, bool) or not isinstance(index, numbers.Integral) or not -n <= index < n:
         raise InputError(f"atom index must be a whole number from 0 to {n - 1}, got {index!r}")
-    if not isinstance(element, str):
-        raise UnknownSpeciesError(f"element must be a symbol such as 'Al', got {element!r}")
-    atomic_number(element)
+    checked_symbol(element)
     symbols = cluster.symbols
     symbols[int(index)] = element
     atoms = Atoms(symbols, positions=cluster.positions_angstrom)
@@ -146,9 +144,7 @@ def endohedral(center_element: str, cage: Cluster, name: str | None = None) -> C
     ('W@Au12', 13, 2.885)
     """
     _check_cluster(cage)
-    if not isinstance(center_element, str):
-        raise UnknownSpeciesError(f"element must be a symbol such as 'W', got {center_element!r}")
-    atomic_number(center_element)
+    checked_symbol(center_element, example="W")
     center = cage.center_angstrom
     offsets = np.linalg.norm(cage.positions_angstrom - center, axis=1)
     k = int(np.argmin(offsets))
@@ -209,9 +205,7 @@ def replace_ligands(
     ('B12(CN)12', 'C12B12N12')
     """
     _check_cluster(cluster)
-    if not isinstance(old, str):
-        raise UnknownSpeciesError(f"old must be an element symbol such as 'H', got {old!r}")
-    atomic_number(old)
+    checked_symbol(old, "old", example="H")
     group = _ligand_group(ligand, bond_lengths)
     symbols, positions = cluster.symbols, cluster.positions_angstrom
     targets = [i for i, s in enumerate(symbols) if s == old]

@@ -45,6 +45,40 @@ def atomic_number(symbol: str) -> int:
     return z
 
 
+def checked_symbol(value, what: str = "element", example: str = "Al") -> str:
+    """Return ``value`` if it is an element symbol; otherwise say what ``what`` should be.
+
+    Parameters
+    ----------
+    value
+        What the caller was given as an element symbol.
+    what : str
+        The name of that argument, for the message.
+    example : str
+        A symbol the message offers as an example.
+
+    Raises
+    ------
+    UnknownSpeciesError
+        For a value that is not text, or text that is not an element symbol.
+
+    Examples
+    --------
+    >>> checked_symbol("Au")
+    'Au'
+    >>> checked_symbol(79, "dopant")
+    Traceback (most recent call last):
+    ...
+    superatom_lab.errors.UnknownSpeciesError: dopant must be an element symbol such as 'Al', got 79
+    """
+    if not isinstance(value, str):
+        raise UnknownSpeciesError(
+            f"{what} must be an element symbol such as {example!r}, got {value!r}"
+        )
+    atomic_number(value)
+    return value
+
+
 def symbol_of(z: int) -> str:
     """Return the element symbol of atomic number ``z``.
 

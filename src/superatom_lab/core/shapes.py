@@ -24,8 +24,8 @@ from ase.cluster import Decahedron, Icosahedron, Octahedron
 from ase.data import reference_states
 
 from superatom_lab.core.cluster import Cluster
-from superatom_lab.core.elements import atomic_number
-from superatom_lab.errors import InputError, UnknownSpeciesError
+from superatom_lab.core.elements import atomic_number, checked_symbol
+from superatom_lab.errors import InputError
 
 MAX_BUILD_ATOMS = 2000
 """Largest cluster the shape builders make; beyond it no quantum-chemistry run is sensible."""
@@ -189,9 +189,7 @@ def _check_size(n_atoms: int) -> None:
 
 
 def _lattice(element: str, lattice_constant) -> float:
-    if not isinstance(element, str):
-        raise UnknownSpeciesError(f"element must be a symbol such as 'Al', got {element!r}")
-    atomic_number(element)
+    checked_symbol(element)
     if lattice_constant is None:
         return default_lattice_constant(element)
     if (
