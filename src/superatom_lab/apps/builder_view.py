@@ -22,7 +22,7 @@ import html
 from superatom_lab.apps._view import LazyView
 from superatom_lab.apps.builder_app import MODES, SHAPES, SPIN_OPEN, BuilderModel
 from superatom_lab.apps.session import ClusterSession, charge_text
-from superatom_lab.core.builders import LIGANDS
+from superatom_lab.core.edits import LIGANDS
 
 _SPIN_NAMES = ("singlet", "doublet", "triplet", "quartet", "quintet", "sextet", "septet")
 #: Spin choices: open, then 2S = 0 ... 10, the first ones with the multiplicity's name.

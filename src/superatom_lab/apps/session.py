@@ -8,7 +8,7 @@ as "built: <label>" beside the catalogue species.
 
 Examples
 --------
->>> from superatom_lab.core.builders import icosahedron
+>>> from superatom_lab.core.shapes import icosahedron
 >>> session = ClusterSession()
 >>> session.share(icosahedron("Al").with_charge(-1))
 >>> session.label, session.cluster.n_valence_electrons

@@ -20,10 +20,11 @@ Examples
 from __future__ import annotations
 
 from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.units import HARTREE_TO_EV
 from superatom_lab.qc.presets import Method
 from superatom_lab.qc.properties import property_warnings, vertical_pair
 from superatom_lab.qc.relax import LARGE_MOVE_ANGSTROM, relax
-from superatom_lab.qc.results import HARTREE_TO_EV, PropertyResult
+from superatom_lab.qc.results import PropertyResult
 from superatom_lab.qc.runner import ENGINE_KWARGS, compute_state
 
 

@@ -27,7 +27,9 @@ import numpy as np
 from ase.data import covalent_radii
 from ase.neighborlist import natural_cutoffs, neighbor_list
 
+from superatom_lab.core.bonding import SKELETON_BOND_SCALE
 from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.units import ANGSTROM_TO_BOHR, HARTREE_TO_EV
 from superatom_lab.qc.molecule import build_mole
 from superatom_lab.qc.orbital_table import (
     CORE,
@@ -39,10 +41,8 @@ from superatom_lab.qc.orbital_table import (
     assign_shell_labels,
 )
 from superatom_lab.qc.presets import Method
-from superatom_lab.qc.results import HARTREE_TO_EV
 from superatom_lab.qc.runner import compute_state
 
-BOHR_PER_ANGSTROM = 1 / 0.52917721092
 L_MAX = 6
 CORE_WINDOW_EV = 30.0
 CORE_GAP_EV = 10.0
@@ -65,7 +65,7 @@ def skeleton_atoms(cluster: Cluster) -> np.ndarray:
     atoms = cluster.atoms
     if len(atoms) < 4:
         return np.ones(len(atoms), dtype=bool)
-    i = neighbor_list("i", atoms, natural_cutoffs(atoms, mult=1.15))
+    i = neighbor_list("i", atoms, natural_cutoffs(atoms, mult=SKELETON_BOND_SCALE))
     counts = np.bincount(i, minlength=len(atoms))
     mask = counts >= SKELETON_MIN_NEIGHBOURS
     return mask if mask.any() else np.ones(len(atoms), dtype=bool)
@@ -129,13 +129,13 @@ def angular_decomposition(
     grid = LebedevGrid.MakeAngularGrid(n_angular)
     directions, w_ang = grid[:, :3], grid[:, 3] * 4 * np.pi  # weights sum to 4 pi
     harmonics = [np.conj(y) * w_ang for y in _harmonics(directions)]
-    center = np.asarray(center_angstrom) * BOHR_PER_ANGSTROM
-    radii = np.arange(dr_bohr / 2, r_max_angstrom * BOHR_PER_ANGSTROM, dr_bohr)
+    center = np.asarray(center_angstrom) * ANGSTROM_TO_BOHR
+    radii = np.arange(dr_bohr / 2, r_max_angstrom * ANGSTROM_TO_BOHR, dr_bohr)
     n_orb = mo_coeff.shape[1]
     weights = np.zeros((n_orb, L_MAX + 1))
     norm = np.zeros(n_orb)
     inside = np.zeros(n_orb)
-    r_in = inside_angstrom * BOHR_PER_ANGSTROM
+    r_in = inside_angstrom * ANGSTROM_TO_BOHR
     for chunk in np.array_split(radii, max(1, len(radii) // 20)):
         coords = (center + chunk[:, None, None] * directions[None]).reshape(-1, 3)
         values = (mol.eval_gto("GTOval_sph", coords) @ mo_coeff).reshape(len(chunk), -1, n_orb)

@@ -21,8 +21,9 @@ from superatom_lab.core.spin_states import (
     candidate_spins,
     is_small_molecule,
 )
+from superatom_lab.core.units import HARTREE_TO_EV
 from superatom_lab.qc.presets import Method
-from superatom_lab.qc.results import HARTREE_TO_EV, PropertyResult, ScfResult
+from superatom_lab.qc.results import PropertyResult, ScfResult
 from superatom_lab.qc.runner import compute_state
 from superatom_lab.qc.scf import SharedIntegrals
 from superatom_lab.store import ResultStore

@@ -20,13 +20,13 @@ from importlib import resources
 import numpy as np
 
 from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.units import BOHR_TO_ANGSTROM
 from superatom_lab.errors import CalculationCancelled, ConvergenceError
 from superatom_lab.qc.molecule import build_mole
 from superatom_lab.qc.presets import Method
 from superatom_lab.store import ResultStore
 from superatom_lab.store.keys import relaxation_key
 
-BOHR_ANGSTROM = 0.52917721092
 MAX_STEPS = 60
 LARGE_MOVE_ANGSTROM = 0.5
 
@@ -162,7 +162,7 @@ def relax(
             f"the relaxation of {cluster.name} (charge {charge}, 2S={spin}) did not converge in "
             f"{MAX_STEPS} steps: no relaxed geometry is reported"
         )
-    positions = new_mol.atom_coords() * BOHR_ANGSTROM
+    positions = new_mol.atom_coords() * BOHR_TO_ANGSTROM
     moved = _displacements(cluster.positions_angstrom, positions)
     from ase import Atoms
 

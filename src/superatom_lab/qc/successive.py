@@ -14,10 +14,11 @@ Examples
 from __future__ import annotations
 
 from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.units import HARTREE_TO_EV
 from superatom_lab.errors import InputError
 from superatom_lab.qc.presets import Method
 from superatom_lab.qc.properties import ground_state, property_warnings
-from superatom_lab.qc.results import HARTREE_TO_EV, PropertyResult
+from superatom_lab.qc.results import PropertyResult
 from superatom_lab.qc.scf import SharedIntegrals
 
 MAX_STEPS = 6
