@@ -88,3 +88,38 @@ def test_a_cached_answer_is_assembled_without_pyscf(tmp_path):
     value, cached, pyscf_loaded = json.loads(out.stdout)
     assert value == pytest.approx(computed.value_ev, abs=1e-9)
     assert cached and not pyscf_loaded
+
+
+def hydrogen_pair_energy_ev(cluster, method, **engine):
+    """A property for the test below: E(H2 at this geometry) - 2 E(H), from two states."""
+    from superatom_lab.core.cluster import Cluster
+    from superatom_lab.core.units import HARTREE_TO_EV
+    from superatom_lab.qc.runner import compute_state
+
+    h = Cluster(cluster.atoms[:1])
+    keep = {k: v for k, v in engine.items() if k != "progress"}
+    pair = compute_state(cluster, method, charge=0, spin=0, **keep)
+    atom = compute_state(h, method, charge=0, spin=1, **keep)
+    return (pair.energy_hartree - 2 * atom.energy_hartree) * HARTREE_TO_EV, pair.cached
+
+
+@pytest.mark.pyscf
+def test_a_new_property_is_one_registry_entry(tmp_path, monkeypatch):
+    """The worked example of docs/architecture.md: declare a task, then run and probe it."""
+    from ase import Atoms
+
+    from superatom_lab.core.cluster import Cluster
+    from superatom_lab.qc import tasks
+
+    task = tasks.Task("hydrogen_binding", "H2 binding", "binding", "vertical",
+                      f"{__name__}:hydrogen_pair_energy_ev", options=())  # fmt: skip
+    monkeypatch.setitem(tasks.TASKS, task.name, task)
+    h2 = Cluster(Atoms("H2", positions=[(0, 0, 0), (0, 0, 0.74)]))
+    store = ResultStore(tmp_path)
+    request = Request.make("hydrogen_binding", h2, QUICK)
+    assert request.cached(store) is None
+    value, cached = request.run(store=store)
+    assert -5.0 < value < -4.0 and not cached  # D_e of H2 is 4.75 eV (Huber & Herzberg)
+    again, cached = request.cached(store)
+    assert again == value and cached
+    assert tasks.task_for("binding", "vertical") is task
