@@ -25,7 +25,7 @@ import numpy as np
 
 from superatom_lab.core.cluster import Cluster
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 POSITION_DECIMALS = 5
 
 
