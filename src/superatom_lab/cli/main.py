@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 
 from superatom_lab.cli import (
+    cache_cmd,
     count_cmd,
     doctor_cmd,
     jellium_cmd,
@@ -20,6 +21,7 @@ from superatom_lab.cli import (
     property_cmd,
 )
 from superatom_lab.cli.parsing import OneLineParser
+from superatom_lab.cli.warning_lines import one_line_warnings
 from superatom_lab.errors import (
     CalculationCancelled,
     CalculationError,
@@ -45,6 +47,7 @@ def build_parser() -> OneLineParser:
     orbitals_cmd.add_parser(sub)
     jellium_cmd.add_parser(sub)
     count_cmd.add_parser(sub)
+    cache_cmd.add_parser(sub)
     doctor_cmd.add_parser(sub)
     return parser
 
@@ -56,6 +59,7 @@ COMMANDS = {
     "orbitals": orbitals_cmd.run,
     "jellium": jellium_cmd.run,
     "count": count_cmd.run,
+    "cache": cache_cmd.run,
     "doctor": doctor_cmd.run,
 }
 
@@ -68,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        with one_line_warnings():
+            return COMMANDS[args.command](args)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INPUT
