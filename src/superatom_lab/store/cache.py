@@ -14,7 +14,7 @@ Examples
 >>> store.put(key, {"converged": True, "energy_hartree": -1.0})
 >>> store.get(key)["energy_hartree"]
 -1.0
->>> store.path_for(key).relative_to(store.root).parts[0] == f"v{SCHEMA_VERSION}"
+>>> store.path_for(key).relative_to(store.root).parts[0] == f"v{_keys.SCHEMA_VERSION}"
 True
 """
 
@@ -29,8 +29,8 @@ from pathlib import Path
 import numpy as np
 
 from superatom_lab.errors import CacheRecordWarning, InputError, SuperatomLabError
+from superatom_lab.store import keys as _keys
 from superatom_lab.store.files import atomic_write, is_temporary, move_aside
-from superatom_lab.store.keys import SCHEMA_VERSION
 from superatom_lab.store.locks import folder_lock
 from superatom_lab.store.maintenance import CacheInfo, CleanReport, cache_info, clean_cache
 from superatom_lab.store.sealed import DamagedRecord, seal, sha256_hex, unseal
@@ -95,7 +95,7 @@ class ResultStore:
     @property
     def records_dir(self) -> Path:
         """The folder of the records of this schema version, ``<root>/v<SCHEMA_VERSION>``."""
-        return self.root / f"v{SCHEMA_VERSION}"
+        return self.root / f"v{_keys.SCHEMA_VERSION}"
 
     @property
     def quarantine_dir(self) -> Path:

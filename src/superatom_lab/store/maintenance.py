@@ -26,8 +26,8 @@ from datetime import datetime
 from pathlib import Path
 
 from superatom_lab.errors import InputError
+from superatom_lab.store import keys
 from superatom_lab.store.files import is_temporary
-from superatom_lab.store.keys import SCHEMA_VERSION
 from superatom_lab.store.locks import LOCK_NAME, folder_lock
 
 #: A cube file's temporary file untouched this long belongs to no running write.
@@ -206,7 +206,7 @@ def cache_info(store) -> CacheInfo:
     folders = schema_folders(root)
     records = [p for p in _files(store.records_dir) if _is_record(p)]
     cubes = [p for p in _files(store.cubes_dir) if not is_temporary(p)]
-    old = [p for n, f in folders.items() if n < SCHEMA_VERSION for p in _files(f)]
+    old = [p for n, f in folders.items() if n < keys.SCHEMA_VERSION for p in _files(f)]
     everything = [p for f in folders.values() for p in _files(f)]
     everything += _files(store.cubes_dir) + _files(store.quarantine_dir)
     times = [t for t in map(_mtime, records + cubes) if t is not None]
@@ -317,7 +317,7 @@ def clean_cache(store, older_than_days: float | None = None) -> CleanReport:
     n_quarantined = remove.tree(store.quarantine_dir) if store.quarantine_dir.exists() else 0
     removed_folders = []
     for n, folder in sorted(schema_folders(store.root).items()):
-        if n < SCHEMA_VERSION or (cutoff is None and n != SCHEMA_VERSION):
+        if n < keys.SCHEMA_VERSION or (cutoff is None and n != keys.SCHEMA_VERSION):
             remove.tree(folder)
             removed_folders.append(folder.name)
     if cutoff is None:

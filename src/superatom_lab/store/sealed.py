@@ -24,7 +24,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from superatom_lab.store.keys import SCHEMA_VERSION, canonical_json
+from superatom_lab.store import keys
+from superatom_lab.store.keys import canonical_json
 
 
 class DamagedRecord(Exception):
@@ -84,7 +85,7 @@ def seal(key: str, body: dict, npz_sha256: str | None = None) -> bytes:
     """
     body = json.loads(json.dumps(body))
     envelope = {
-        "schema": SCHEMA_VERSION,
+        "schema": keys.SCHEMA_VERSION,
         "key": key,
         "sha256": body_checksum(body),
         "npz_sha256": npz_sha256,
@@ -121,8 +122,8 @@ def unseal(key: str, raw: bytes) -> Sealed:
     fields = {"schema", "key", "sha256", "npz_sha256", "record"}
     if not isinstance(envelope, dict) or set(envelope) != fields:
         raise DamagedRecord("it is not a sealed record (fields missing or extra)")
-    if envelope["schema"] != SCHEMA_VERSION:
-        raise DamagedRecord(f"its schema is {envelope['schema']!r}, not {SCHEMA_VERSION}")
+    if envelope["schema"] != keys.SCHEMA_VERSION:
+        raise DamagedRecord(f"its schema is {envelope['schema']!r}, not {keys.SCHEMA_VERSION}")
     if envelope["key"] != key:
         raise DamagedRecord(f"it was stored under another key ({str(envelope['key'])[:12]}...)")
     body, npz_sha256 = envelope["record"], envelope["npz_sha256"]
