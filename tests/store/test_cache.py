@@ -8,7 +8,7 @@ import pytest
 from ase import Atoms
 
 from superatom_lab.core.cluster import Cluster
-from superatom_lab.errors import SuperatomLabError
+from superatom_lab.errors import CacheRecordWarning, SuperatomLabError
 from superatom_lab.store import ResultStore, default_cache_dir, scf_key
 from superatom_lab.store.keys import SCHEMA_VERSION
 
@@ -57,7 +57,8 @@ def test_damaged_record_counts_as_absent(tmp_path):
     key = "cd" * 32
     store.put(key, {"converged": True})
     store.path_for(key).write_text("{not json")
-    assert store.get(key) is None
+    with pytest.warns(CacheRecordWarning, match=key):
+        assert store.get(key) is None
 
 
 def test_environment_variable_sets_the_folder(monkeypatch, tmp_path):
