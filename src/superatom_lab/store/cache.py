@@ -188,13 +188,11 @@ class ResultStore:
             where = f"moved to {self.quarantine_dir}" if moved else "already moved aside"
         except OSError as exc:
             where = f"could not be moved aside ({exc.strerror or exc})"
-        warnings.warn(
-            CacheRecordWarning(
-                f"cache record {key} is damaged: {reason}; {where}; it counts as absent "
-                "and will be computed again"
-            ),
-            stacklevel=3,
+        message = (
+            f"cache record {key} is damaged: {reason}; {where}; it counts as absent "
+            "and will be computed again"
         )
+        warnings.warn(CacheRecordWarning(message.replace("\n", " ")), stacklevel=3)
         return None, None
 
     def get(self, key: str) -> dict | None:
