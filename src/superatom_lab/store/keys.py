@@ -33,7 +33,7 @@ import numpy as np
 
 from superatom_lab.core.cluster import Cluster
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 POSITION_DECIMALS = 5
 #: Version of the stored orbital-table record; raise it when the orbital analysis changes.
 ORBITAL_TABLE_SCHEMA = 1
