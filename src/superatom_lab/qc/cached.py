@@ -86,7 +86,7 @@ def cached_orbital_table(request, store: ResultStore) -> OrbitalTable | None:
     True
     """
     state, key = _table_key(request)
-    if state not in store or not store.path_for(state).with_suffix(".npz").is_file():
+    if not store.has_arrays(state):
         return None
     record = store.get(key)
     if record is None or record.get("kind") != "orbital_table":

@@ -93,9 +93,8 @@ def compute_state(
     store = resolve_store(store)
     key = state_key(cluster, method, charge=charge, spin=spin)
     if store is not None and read_cache:
-        record = store.get(key)
+        record, arrays = store.get_with_arrays(key) if need_orbitals else (store.get(key), None)
         if record is not None and record.get("converged") is True:
-            arrays = store.get_arrays(key) if need_orbitals else None
             if not need_orbitals or arrays is not None:
                 result = ScfResult.from_dict(record, cached=True)
                 result.arrays = arrays
