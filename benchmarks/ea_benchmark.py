@@ -32,6 +32,7 @@ import time
 from importlib import metadata
 
 from superatom_lab.core import catalogue, reference
+from superatom_lab.core.units import HARTREE_TO_EV
 from superatom_lab.errors import SuperatomLabError
 from superatom_lab.qc import adiabatic, properties
 from superatom_lab.qc.presets import PRESETS, get_method
@@ -41,7 +42,6 @@ MAIN_SET = ["F", "Cl", "Br", "I", "O", "Li", "Na", "Al", "Cu", "Au", "OH", "CN",
             "Al13"]  # fmt: skip
 SUPERHALOGENS = [("NaBr2", "VDE"), ("NaI2", "VDE"), ("BrO3", "adiabatic EA"),
                  ("IO3", "adiabatic EA")]  # fmt: skip
-HARTREE_TO_EV = 27.211386245988
 
 # First-order spin-orbit lowering (eV) of an atom's ground level below the J-averaged
 # term that a scalar calculation describes, from the fine-structure levels in the

@@ -21,9 +21,9 @@ import sys
 
 from superatom_lab.core.catalogue import build
 from superatom_lab.core.spin_states import candidate_spins
+from superatom_lab.core.units import HARTREE_TO_EV
 from superatom_lab.qc.presets import get_method
 from superatom_lab.qc.properties import spin_flip_gap_ev
-from superatom_lab.qc.results import HARTREE_TO_EV
 from superatom_lab.qc.scf import SharedIntegrals, run_scf
 
 MOLECULES = ["O2", "OH", "CN", "NO2", "LiF2", "BO2"]

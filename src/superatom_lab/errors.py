@@ -61,3 +61,12 @@ class FrontEndMismatchWarning(UserWarning):
     Issued when :mod:`superatom_lab.viz` is imported; ``superatom doctor`` gives
     the same findings with the fix to run.
     """
+
+
+class CacheRecordWarning(UserWarning):
+    """A cached record (its JSON or its ``.npz`` orbitals) was truncated, altered or unreadable.
+
+    The message names the key and what was wrong; the files are moved into the
+    cache's ``quarantine`` folder and the record counts as absent, so the result
+    is computed again.
+    """

@@ -13,3 +13,8 @@ def wait_for(predicate, timeout: float) -> bool:
             return True
         time.sleep(0.05)
     return predicate()
+
+
+def wait_for_cube(model, timeout: float = 60.0) -> bool:
+    """Wait until an ``OrbitalModel`` writes no cube file any more; False on timeout."""
+    return wait_for(lambda: model.cube_state != "running", timeout)

@@ -11,7 +11,7 @@ from superatom_lab.apps import BuilderModel, BuilderView, ClusterSession, EAMode
 from superatom_lab.apps.builder.model import MAX_UPLOAD_BYTES, SHAPES, SPIN_OPEN, shape_cluster
 from superatom_lab.apps.jobs import JobRunner, describe
 from superatom_lab.apps.session import BUILT, charge_text
-from superatom_lab.core import builders, catalogue
+from superatom_lab.core import catalogue, edits, shapes
 from superatom_lab.core.counting import count_electrons
 
 WATER = b"3\nwater\nO 0.0 0.0 0.1173\nH 0.0 0.7572 -0.4692\nH 0.0 -0.7572 -0.4692\n"
@@ -71,10 +71,10 @@ def test_geometric_builder_uses_the_core_builders(shape):
 
 def test_geometric_sizes_and_lattice_constant():
     model = BuilderModel(mode="geometric", shape="icosahedron", element="Na", size=2)
-    assert same_geometry(model.cluster, builders.icosahedron("Na"))
+    assert same_geometry(model.cluster, shapes.icosahedron("Na"))
     model.shape = "cuboctahedron"
     assert model.cluster.n_atoms == 13
-    assert same_geometry(model.cluster, builders.octahedron("Na", 3, cutoff=1))
+    assert same_geometry(model.cluster, shapes.octahedron("Na", 3, cutoff=1))
     model.lattice_constant = 4.0
     assert model.cluster.min_distance_angstrom == pytest.approx(4.0 / np.sqrt(2))
     model.element = "B"  # no fcc reference crystal, but a lattice constant is given
@@ -88,7 +88,7 @@ def test_geometric_sizes_and_lattice_constant():
 # --- modifications -----------------------------------------------------------------------
 def test_dopant_substitution():
     model = BuilderModel(mode="geometric", element="Al", dopant="C", dopant_index=0)
-    expected = builders.substitute(builders.icosahedron("Al"), 0, "C")
+    expected = edits.substitute(shapes.icosahedron("Al"), 0, "C")
     assert same_geometry(model.cluster, expected) and model.cluster.formula == "CAl12"
     assert model.electron_count == 40  # C gives 4, an Al 3
     assert model.rules == count_electrons(expected)
@@ -120,7 +120,7 @@ def test_ligand_swap():
     model = BuilderModel(species="B12H12", charge=-2)
     assert model.shell_closed and "wade" in model.rules_summary
     model.ligand_new = "CN"
-    expected = builders.replace_ligands(catalogue.build("B12H12"), "H", "CN")
+    expected = edits.replace_ligands(catalogue.build("B12H12"), "H", "CN")
     assert model.cluster.name == "B12(CN)12" and model.cluster.charge == -2
     assert same_geometry(model.cluster, expected)
     model.species = "Al13"

@@ -9,8 +9,9 @@ import pytest
 
 from superatom_lab.apps.ea.model import EAModel, result_text
 from superatom_lab.apps.ea.view import EAView, session_html
-from superatom_lab.apps.jobs import JobRunner, cache_files
+from superatom_lab.apps.jobs import JobRunner
 from tests.apps.polling import wait_for
+from tests.helpers import cache_files
 
 
 def make_view(tmp_path, **traits) -> EAView:

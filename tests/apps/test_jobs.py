@@ -7,12 +7,13 @@ import time
 
 import pytest
 
-from superatom_lab.apps.jobs import JobRunner, cache_files
+from superatom_lab.apps.jobs import JobRunner
 from superatom_lab.core import catalogue
-from superatom_lab.qc.cached import cached_property_result
 from superatom_lab.qc.presets import get_method
+from superatom_lab.qc.tasks import Request
 from superatom_lab.store import ResultStore
 from tests.apps.polling import wait_for
+from tests.helpers import cache_files
 
 pytestmark = pytest.mark.pyscf
 
@@ -44,15 +45,16 @@ def test_a_small_job_runs_to_done_and_is_then_answered_from_the_cache(tmp_path):
 def test_cache_probe_needs_every_state(tmp_path):
     store = ResultStore(tmp_path)
     f = catalogue.build("F")
-    assert cached_property_result("electron_affinity", f, QUICK, store) is None
+    request = Request.make("electron_affinity", f, QUICK)
+    assert request.cached(store) is None
     runner = JobRunner(store=store)
     runner.submit("electron_affinity", f, QUICK)
     assert runner.wait(180) and runner.state == "done", runner.error
-    assert cached_property_result("electron_affinity", f, QUICK, store).cached
+    assert request.cached(store).cached
     # the anion's orbitals gone: ground_state would compute again, so the probe says no
     anion = runner.result.states[1]
     store.path_for(anion.key).with_suffix(".npz").unlink()
-    assert cached_property_result("electron_affinity", f, QUICK, store) is None
+    assert request.cached(store) is None
 
 
 def test_cancel_stops_a_longer_job_within_5_s_and_stores_nothing(tmp_path):

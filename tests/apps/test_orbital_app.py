@@ -11,7 +11,7 @@ import pytest
 from traitlets import Any, HasTraits
 
 from superatom_lab.apps import OrbitalModel, OrbitalView
-from superatom_lab.apps.jobs import JobRunner, cache_files
+from superatom_lab.apps.jobs import JobRunner
 from superatom_lab.apps.orbitals.model import N_VIRTUAL, SESSION_CHOICE, jellium_with_note
 from superatom_lab.core import catalogue
 from superatom_lab.core.levels import level_groups
@@ -19,7 +19,8 @@ from superatom_lab.qc.cached import cached_orbital_table, orbital_state, orbital
 from superatom_lab.qc.presets import get_method
 from superatom_lab.qc.runner import state_key
 from superatom_lab.store import ResultStore
-from tests.apps.polling import wait_for
+from tests.apps.polling import wait_for, wait_for_cube
+from tests.helpers import cache_files
 
 QUICK = get_method("quick")
 
@@ -140,11 +141,11 @@ def test_na8_levels_cube_lweights_and_the_cache(na8_cache, tmp_path, monkeypatch
     assert labels[:2] == ["1S", "1P ×3"] and "2S" in labels and "1F" in labels
     assert m.level.tag == "HOMO" and m.level.label == "1P ×3"
     assert view.level_list.value == m.selected and view.level_list.options[-1][0].startswith("1S")
-    assert view.wait_for_figures(30)  # drawn in a thread, so the click returns at once
-    assert view.diagram.value[:4] == b"\x89PNG" and view.lweights.value[:4] == b"\x89PNG"
+    # drawn in a thread, so the click returns at once
+    assert wait_for(lambda: view.diagram.value[:4] == view.lweights.value[:4] == b"\x89PNG", 30)
 
     # the HOMO's cube is written in a thread, then shown in 3D
-    assert m.wait_for_cube(60) and m.cube_state == "done", m.cube_error
+    assert wait_for_cube(m, 60) and m.cube_state == "done", m.cube_error
     homo_cube = m.cube_path
     assert homo_cube.endswith(f"-alpha-{m.orbital.index}-0p25.cube")
     # the 3D view is built by the view's observer, in the cube thread, just after "done"
@@ -157,8 +158,8 @@ def test_na8_levels_cube_lweights_and_the_cache(na8_cache, tmp_path, monkeypatch
     homo_png = view.lweights.value
     view.level_list.value = 0
     assert m.selected == 0 and m.orbital.label == "1S" and m.orbital.l_weights[0] > 0.9
-    assert view.wait_for_figures(30) and view.lweights.value != homo_png
-    assert m.wait_for_cube(60) and m.cube_state == "done" and m.cube_path != homo_cube
+    assert wait_for(lambda: view.lweights.value not in (b"", homo_png), 30)
+    assert wait_for_cube(m, 60) and m.cube_state == "done" and m.cube_path != homo_cube
     assert wait_for(lambda: "1S" in view.cube_status.value, 30), view.cube_status.value
     # selecting the HOMO again is instant: its cube is on disk
     start = time.perf_counter()
@@ -213,7 +214,7 @@ def test_al13_anion_shows_the_superatomic_shells(tmp_path):
     assert model.level.tag == "HOMO" and model.level.label == "1F ×4"
     assert model.jellium is not None and model.jellium.n_electrons == 40
     assert [lv.label for lv in level_groups(model.table)] == [lv.label for lv in model.levels]
-    assert model.wait_for_cube(60) and model.cube_state == "done", model.cube_error
+    assert wait_for_cube(model, 60) and model.cube_state == "done", model.cube_error
     assert model.cube_path.startswith(str(tmp_path / "c"))
 
 

@@ -206,6 +206,16 @@ def test_registry_folding_has_no_collisions():
     assert len(keys) == len(set(keys))
 
 
+def test_the_data_file_is_read_once_and_names_only_known_shapes():
+    from superatom_lab.core.catalogue_geometries import MAKERS, make_geometry
+
+    assert catalogue._registry() is catalogue._registry()
+    specs = [spec for _, spec in catalogue._registry()[0].values()]
+    assert {spec["shape"] for spec in specs} <= set(MAKERS)
+    with pytest.raises(ValueError, match="unknown catalogue shape"):
+        make_geometry({"shape": "dodecahedron"})
+
+
 def test_docstring_examples_run():
     import doctest
 

@@ -11,7 +11,7 @@ from ase import Atoms
 from ase.build import molecule
 from ase.cluster import Icosahedron
 
-from superatom_lab.core import builders
+from superatom_lab.core import edits, shapes
 from superatom_lab.core.catalogue import build
 from superatom_lab.core.cluster import Cluster
 from superatom_lab.core.connectivity import (
@@ -251,7 +251,7 @@ def centre_index(cluster: Cluster) -> int:
 
 def c_at_al12(charge: int = 0) -> Cluster:
     al13_catalogue = build("Al13", charge=charge)
-    return builders.substitute(al13_catalogue, centre_index(al13_catalogue), "C")
+    return edits.substitute(al13_catalogue, centre_index(al13_catalogue), "C")
 
 
 def test_carbon_inside_al12_is_not_bonded_by_distance_but_is_enclosed():
@@ -289,7 +289,7 @@ def test_carbon_slightly_off_centre_still_counts():
 
 
 def test_empty_al12_cage_has_36_electrons():
-    al12 = builders.remove_center(build("Al13"))
+    al12 = edits.remove_center(build("Al13"))
     assert enclosed_atoms(al12.atoms) == {}
     jel = by_rule(al12)["jellium"]
     assert (jel.applies, jel.count, jel.satisfied) == (True, 36, False)
@@ -297,7 +297,7 @@ def test_empty_al12_cage_has_36_electrons():
 
 
 def test_carbon_outside_the_al12_cage_stays_a_ligand():
-    al12 = builders.remove_center(build("Al13"))
+    al12 = edits.remove_center(build("Al13"))
     pos = al12.positions_angstrom
     centre = pos.mean(axis=0)
     # above the middle of a triangular face, 2.9-3.0 A from its three Al atoms
@@ -333,12 +333,12 @@ def test_w_at_au12_has_18_electrons_from_w_6_and_au_1_each():
     assert "12 Au atoms" in jel.why and "enclosed atoms add 6" in jel.why
     assert res["hirsch"].count == 18 and res["hirsch"].satisfied
     # the same built by hand from the Au13 icosahedron
-    au12 = builders.remove_center(builders.icosahedron("Au"))
-    assert by_rule(builders.endohedral("W", au12))["jellium"].count == 18
+    au12 = edits.remove_center(shapes.icosahedron("Au"))
+    assert by_rule(edits.endohedral("W", au12))["jellium"].count == 18
     # a d metal on the outside of the gold is no free-electron dopant: jellium does not apply
     au13 = build("Au13")
     outer = int(np.linalg.norm(au13.positions_angstrom, axis=1).argmax())
-    surface_w = by_rule(builders.substitute(au13, outer, "W"))["jellium"]
+    surface_w = by_rule(edits.substitute(au13, outer, "W"))["jellium"]
     assert not surface_w.applies and "W d or p electrons" in surface_w.why
 
 

@@ -70,8 +70,49 @@ def test_beside_aligns_homos_and_connects_matching_shells(al13_jellium):
     assert len(by_gid(ax, "connector")) == 7
 
 
+def legend_colours(ax) -> dict:
+    """Legend entry text -> colour of its line handle."""
+    legend = ax.get_legend()
+    return {t.get_text(): h.get_color() for t, h in zip(legend.get_texts(), legend.legend_handles)}
+
+
 def test_artifacts(artifacts, al13_jellium, na8_jellium):
     ax = plot_jellium_ladder(na8_jellium, ax=new_ax())
     ax.figure.savefig(artifacts / "plots_jellium_ladder_na8.png", dpi=110)
-    ax = plot_levels_beside_jellium(al13_anion(), al13_jellium, ax=new_ax((8.5, 6.4)))
+    # Na8 is 1S2 1P6, a closed shell (Knight et al., Phys. Rev. Lett. 52, 2141 (1984)):
+    # nothing partly filled, so the legend has two entries
+    colours = legend_colours(ax)
+    assert list(colours) == ["occupied", "empty"] and len(set(colours.values())) == 2
+    bars = by_gid(ax, "jellium-level")
+    assert len(bars) == sum(2 * lv.l + 1 for lv in na8_jellium.levels)
+    for level, occ in zip(na8_jellium.levels, na8_jellium.occupations):
+        at = [ln for ln in bars if ln.get_ydata()[0] == pytest.approx(level.energy_ev)]
+        assert len(at) == 2 * level.l + 1, level.label  # one bar per m, at the level's energy
+        kind = "occupied" if occ > 0 else "empty"
+        assert {ln.get_color() for ln in at} == {colours[kind]}, level.label
+    occupied = [ln for ln in bars if ln.get_color() == colours["occupied"]]
+    assert len(occupied) == 1 + 3  # the 1S bar and the three 1P bars
+    assert ax.get_ylabel() == "jellium level energy (eV)" and "8 electrons" in ax.get_title()
+
+    table = al13_anion()
+    ax = plot_levels_beside_jellium(table, al13_jellium, ax=new_ax((8.5, 6.4)))
     ax.figure.savefig(artifacts / "plots_levels_beside_jellium_al13.png", dpi=110)
+    colours = legend_colours(ax)
+    assert list(colours) == ["occupied", "empty"]  # Al13- has 40 electrons: a closed shell
+    # left: one DFT bar at each valence orbital's energy, coloured by its occupation
+    valence = [o for o in table.orbitals if o.label != "core"]
+    dft = by_gid(ax, "level")
+    assert sorted(ln.get_ydata()[0] for ln in dft) == pytest.approx(
+        sorted(o.energy_ev for o in valence)
+    )
+    for orbital in valence:
+        (bar,) = [ln for ln in dft if ln.get_ydata()[0] == pytest.approx(orbital.energy_ev)]
+        assert bar.get_color() == colours["occupied" if orbital.occupation > 0 else "empty"]
+    # right: every jellium level moved by the same shift, the one that puts its HOMO on the DFT's
+    shift = table.homo.energy_ev - al13_jellium.homo.energy_ev
+    jel_ys = sorted({round(ln.get_ydata()[0], 9) for ln in by_gid(ax, "jellium-level")})
+    assert jel_ys == pytest.approx(sorted(lv.energy_ev + shift for lv in al13_jellium.levels))
+    assert ax.get_ylabel() == "DFT orbital energy (eV)"
+    headers = [t.get_text() for t in by_gid(ax, "column-header")]
+    way = "lower" if shift < 0 else "higher"
+    assert f"drawn {abs(shift):.2f} eV {way}: HOMOs aligned" in headers

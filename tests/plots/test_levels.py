@@ -84,5 +84,24 @@ def test_new_figure_when_no_axes_given():
 
 
 def test_artifact(artifacts):
-    ax = plot_orbital_levels(al13_anion(), ax=new_ax())
+    table = al13_anion()
+    ax = plot_orbital_levels(table, ax=new_ax())
     ax.figure.savefig(artifacts / "plots_orbital_levels_al13.png", dpi=110)
+    legend = ax.get_legend()
+    colours = {t.get_text(): h.get_color() for t, h in zip(legend.get_texts(),
+                                                           legend.legend_handles)}  # fmt: skip
+    assert list(colours) == ["occupied", "empty"]
+    valence = [o for o in table.orbitals if o.label != "core"]
+    bars = by_gid(ax, "level")
+    assert sorted(ln.get_ydata()[0] for ln in bars) == pytest.approx(
+        sorted(o.energy_ev for o in valence)
+    )
+    for orbital in valence:  # each bar at its orbital's energy, in the style of its occupation
+        (bar,) = [ln for ln in bars if ln.get_ydata()[0] == pytest.approx(orbital.energy_ev)]
+        assert bar.get_color() == colours["occupied" if orbital.occupation > 0 else "empty"]
+    # every shell of the table is named once per group, and no name is invented
+    names = {t.get_text().split()[0] for t in by_gid(ax, "shell-label")}
+    assert names == {o.label for o in valence}
+    assert ax.get_ylabel() == "orbital energy (eV)"
+    lo, hi = ax.get_ylim()
+    assert lo < min(o.energy_ev for o in valence) and hi > max(o.energy_ev for o in valence)

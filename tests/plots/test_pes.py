@@ -75,5 +75,28 @@ def test_plot_draws_curve_sticks_and_labels():
 
 
 def test_artifact(artifacts):
-    ax = simulated_pes(al13_anion(), VDE, ax=new_ax(), photon_ev=6.42)
+    table = al13_anion()
+    ax = simulated_pes(table, VDE, ax=new_ax(), photon_ev=6.42)
     ax.figure.savefig(artifacts / "plots_simulated_pes_al13.png", dpi=110)
+    lo, hi = VDE - 1.0, VDE + 4.0  # the default binding-energy range
+    assert ax.get_xlim() == pytest.approx((lo, hi))
+    (vde,) = [ln for ln in ax.lines if ln.get_gid() == "vde"]
+    assert list(vde.get_xdata()) == pytest.approx([VDE, VDE])
+    (unreachable,) = [p for p in ax.patches if p.get_gid() == "unreachable"]
+    corners = unreachable.get_path().transformed(unreachable.get_patch_transform()).vertices
+    assert corners[:, 0].min() == pytest.approx(6.42) and corners[:, 0].max() == pytest.approx(hi)
+    # sticks: one per group of degenerate occupied orbitals, binding = VDE - (e - e_HOMO)
+    e_homo = table.homo.energy_ev
+    binding = sorted(VDE - (o.energy_ev - e_homo) for o in table.orbitals if o.occupation > 0)
+    groups = [[binding[0]]]
+    for b in binding[1:]:
+        if b - groups[-1][0] <= 0.05:
+            groups[-1].append(b)
+        else:
+            groups.append([b])
+    expected = [float(np.mean(g)) for g in groups if lo <= np.mean(g) <= hi]
+    (sticks,) = [c for c in ax.collections if c.get_gid() == "sticks"]
+    assert sorted(seg[0][0] for seg in sticks.get_segments()) == pytest.approx(expected)
+    assert ax.get_xlabel() == "binding energy (eV)"
+    entries = {t.get_text() for t in ax.get_legend().get_texts()}
+    assert entries == {"FWHM 0.20 eV", f"VDE {VDE:.2f} eV", "levels (height = electrons)"}

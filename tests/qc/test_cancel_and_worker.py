@@ -10,6 +10,7 @@ from superatom_lab.core import catalogue
 from superatom_lab.errors import CalculationCancelled
 from superatom_lab.qc.presets import get_method
 from superatom_lab.qc.properties import electron_affinity
+from superatom_lab.qc.tasks import Request
 from superatom_lab.qc.worker import WorkerJob
 from superatom_lab.store import ResultStore
 
@@ -47,8 +48,8 @@ def test_cancel_from_another_thread_leaves_the_cache_unchanged(tmp_path):
 
 
 def test_worker_process_can_be_killed_mid_scf(tmp_path):
-    job = WorkerJob("electron_affinity", catalogue.build("Al13"), get_method("quick"),
-                    store_root=str(tmp_path))  # fmt: skip
+    request = Request.make("electron_affinity", catalogue.build("Al13"), get_method("quick"))
+    job = WorkerJob(request, store_root=str(tmp_path))
     job.start()
     events = []
     for _ in range(600):
@@ -64,8 +65,8 @@ def test_worker_process_can_be_killed_mid_scf(tmp_path):
 
 
 def test_worker_returns_a_result_and_fills_the_cache(tmp_path):
-    job = WorkerJob("electron_affinity", catalogue.build("F"), get_method("quick"),
-                    store_root=str(tmp_path))  # fmt: skip
+    request = Request.make("electron_affinity", catalogue.build("F"), get_method("quick"))
+    job = WorkerJob(request, store_root=str(tmp_path))
     job.start()
     result = job.result(timeout=300)
     assert result.converged and 2.5 < result.value_ev < 4.5

@@ -8,8 +8,9 @@ import pytest
 from ase import Atoms
 
 from superatom_lab.core.cluster import Cluster
-from superatom_lab.errors import SuperatomLabError
+from superatom_lab.errors import CacheRecordWarning, SuperatomLabError
 from superatom_lab.store import ResultStore, default_cache_dir, scf_key
+from superatom_lab.store.keys import SCHEMA_VERSION
 
 METHOD = {"xc": "b3lyp", "basis": "def2-svpd"}
 
@@ -31,7 +32,7 @@ def test_put_get_roundtrip_and_layout(tmp_path):
     key = scf_key(_hf(), charge=0, spin=0, method=METHOD)
     store.put(key, {"converged": True, "energy_hartree": -100.4})
     assert store.get(key) == {"converged": True, "energy_hartree": -100.4}
-    assert store.path_for(key) == tmp_path / "v1" / key[:2] / f"{key}.json"
+    assert store.path_for(key) == tmp_path / f"v{SCHEMA_VERSION}" / key[:2] / f"{key}.json"
     assert store.keys() == [key]
     assert not list(tmp_path.rglob(".tmp-*")), "no temporary file may remain"
 
@@ -56,7 +57,8 @@ def test_damaged_record_counts_as_absent(tmp_path):
     key = "cd" * 32
     store.put(key, {"converged": True})
     store.path_for(key).write_text("{not json")
-    assert store.get(key) is None
+    with pytest.warns(CacheRecordWarning, match=key):
+        assert store.get(key) is None
 
 
 def test_environment_variable_sets_the_folder(monkeypatch, tmp_path):
@@ -70,7 +72,7 @@ def test_environment_variable_sets_the_folder(monkeypatch, tmp_path):
 def test_records_are_plain_json(tmp_path):
     store = ResultStore(tmp_path)
     store.put("ef" * 32, {"converged": True, "x": [1, 2]})
-    assert json.loads(store.path_for("ef" * 32).read_text())["x"] == [1, 2]
+    assert json.loads(store.path_for("ef" * 32).read_text())["record"]["x"] == [1, 2]
 
 
 def test_arrays_are_stored_beside_the_record(tmp_path):

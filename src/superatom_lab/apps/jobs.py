@@ -8,10 +8,12 @@ its traits: ``state`` ("idle", "running", "done", "error", "cancelled"),
   spawned process that can be killed at any moment, so the kernel, and the
   widgets served by it, stay responsive and Cancel really stops the run.
 * A background thread polls the worker's progress events into the traits.
-* Before a process is started, the cache is asked
-  (:mod:`superatom_lab.qc.cached`): a vertical EA or IE whose states are all
-  stored, or a stored orbital table, is assembled in-process in milliseconds
-  without PySCF.  A finished orbitals job stores its table for the next time.
+* Each submit is a :class:`~superatom_lab.qc.tasks.Request` of the task
+  registry.  Before a process is started, the request looks itself up in the
+  cache (:meth:`~superatom_lab.qc.tasks.Request.cached`): an answer whose
+  states (and relaxations) are all stored, or a stored orbital table, is
+  assembled in-process in milliseconds without PySCF.  A finished orbitals job
+  stores its table for the next time (the task's ``remember``).
 * Only one job runs at a time: a new :meth:`JobRunner.submit` kills the running
   one and says so in ``notice``.
 * Failures end in state "error" with one line in ``error``, never a traceback.
@@ -31,23 +33,12 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 
 from traitlets import Any, Bool, HasTraits, Int, Unicode
 
 from superatom_lab import errors
-from superatom_lab.qc.cached import ORBITAL_OPTIONS, cached_property_result, store_orbital_table
+from superatom_lab.qc.tasks import TASKS, Request
 from superatom_lab.store import ResultStore
-
-#: How the runner names tasks in its messages.
-TASK_LABELS = {
-    "electron_affinity": "vertical EA",
-    "ionization_energy": "vertical IE",
-    "electron_affinity_adiabatic": "adiabatic EA",
-    "ionization_energy_adiabatic": "adiabatic IE",
-    "vertical_detachment_energy": "VDE",
-    "orbitals": "orbitals",
-}
 
 STATES = ("idle", "running", "done", "error", "cancelled")
 
@@ -89,12 +80,12 @@ def describe(task: str, cluster) -> str:
     >>> from superatom_lab.core.catalogue import build
     >>> describe("electron_affinity", build("Al13", charge=-1))
     'vertical EA of Al13 (anion, charge -1)'
-    >>> describe("orbitals", build("Na8"))
+    >>> describe("orbital_table", build("Na8"))
     'orbitals of Na8 (neutral)'
     """
     from superatom_lab.apps.session import charge_text
 
-    label = TASK_LABELS.get(task, task)
+    label = TASKS[task].label if task in TASKS else task
     words = charge_text(cluster.charge).replace(" (", ", ").rstrip(")")
     return f"{label} of {cluster.name or cluster.formula} ({words})"
 
@@ -174,12 +165,15 @@ class JobRunner(HasTraits):
         """True while a worker process is computing."""
         return self.state == "running"
 
-    def submit(self, task: str, cluster, method, **options) -> None:
+    def submit(self, task: str, cluster, method, *, read_cache: bool = True, **options) -> None:
         """Start ``task`` on ``cluster`` with ``method``; replaces a running job.
 
-        Returns at once.  A cached vertical EA/IE or orbital table is answered before
+        Returns at once.  ``task`` is a name of the task registry
+        (:data:`superatom_lab.qc.tasks.TASKS`) and ``options`` its options.
+        A cached answer (any EA/IE, VDE or orbital table) is given before
         returning (state "done", ``from_cache`` true, no process started); anything else
         starts a worker whose progress shows in ``cycle`` and ``progress_text``.
+        ``read_cache=False`` skips the lookup and recomputes in the worker.
         """
         with self._lock:
             replaced = self._label if self.state == "running" else ""
@@ -198,7 +192,8 @@ class JobRunner(HasTraits):
             self.state = "running"  # every submit passes through "running", even a cache hit
             start = time.perf_counter()
             try:
-                cached = cached_property_result(task, cluster, method, self.store, **options)
+                request = Request.make(task, cluster, method, **options)
+                cached = request.cached(self.store) if read_cache else None
             except Exception as exc:  # bad input: report it, start nothing
                 self._finish(generation, error=one_line(exc))
                 return
@@ -209,16 +204,15 @@ class JobRunner(HasTraits):
             try:
                 from superatom_lab.qc.worker import WorkerJob
 
-                job = WorkerJob(task, cluster, method, store_root=str(self.store.root), **options)
+                job = WorkerJob(request, store_root=str(self.store.root), read_cache=read_cache)
                 job.start()
             except Exception as exc:
                 self._finish(generation, error=one_line(exc))
                 return
             self._job = job
             self.progress_text = f"starting the {self._label} ..."
-            request = (task, cluster, method, options)
             watcher = threading.Thread(
-                target=self._watch, args=(generation, job, start, request), daemon=True,
+                target=self._watch, args=(generation, job, start), daemon=True,
                 name=f"superatom-job-{generation}",
             )  # fmt: skip
             watcher.start()
@@ -268,7 +262,7 @@ class JobRunner(HasTraits):
                 self.state = "done"
             self._finished.set()
 
-    def _watch(self, generation: int, job, start: float, request=None) -> None:
+    def _watch(self, generation: int, job, start: float) -> None:
         """Poll the worker until it ends, copying its progress into the traits."""
         while True:
             job.poll(self.poll_interval)
@@ -288,23 +282,5 @@ class JobRunner(HasTraits):
             except Exception as exc:
                 self._finish(generation, error=one_line(exc))
                 return
-            self._remember(request, result)
             self._finish(generation, result=result, elapsed=time.perf_counter() - start)
             return
-
-    def _remember(self, request, result) -> None:
-        """Store an orbital table, so the next request for it is answered at once."""
-        if request is None or request[0] != "orbitals":
-            return
-        _task, cluster, method, options = request
-        if set(options) - ORBITAL_OPTIONS:
-            return
-        try:
-            store_orbital_table(result, cluster, method, self.store, **options)
-        except Exception:  # pragma: no cover - a read-only cache: the table is still shown
-            pass
-
-
-def cache_files(root) -> list[Path]:
-    """Every file under a cache folder (for tests and the apps' "nothing stored" checks)."""
-    return sorted(p for p in Path(root).rglob("*") if p.is_file())

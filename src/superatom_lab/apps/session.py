@@ -9,7 +9,7 @@ puts its cluster here and the explorers offer it as "built: <label>" (the choice
 
 Examples
 --------
->>> from superatom_lab.core.builders import icosahedron
+>>> from superatom_lab.core.shapes import icosahedron
 >>> session = ClusterSession()
 >>> session.share(icosahedron("Al").with_charge(-1))
 >>> session.label, session.cluster.n_valence_electrons

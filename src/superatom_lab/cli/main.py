@@ -11,8 +11,17 @@ from __future__ import annotations
 
 import sys
 
-from superatom_lab.cli import doctor_cmd, orbitals_cmd, property_cmd, science_cmds
+from superatom_lab.cli import (
+    cache_cmd,
+    count_cmd,
+    doctor_cmd,
+    jellium_cmd,
+    list_cmd,
+    orbitals_cmd,
+    property_cmd,
+)
 from superatom_lab.cli.parsing import OneLineParser
+from superatom_lab.cli.warning_lines import one_line_warnings
 from superatom_lab.errors import (
     CalculationCancelled,
     CalculationError,
@@ -33,33 +42,24 @@ def build_parser() -> OneLineParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
 
-    sub.add_parser("list", help="print the catalogue of named species")
-
+    list_cmd.add_parser(sub)
     property_cmd.add_parsers(sub)
     orbitals_cmd.add_parser(sub)
-    science_cmds.add_parsers(sub)
+    jellium_cmd.add_parser(sub)
+    count_cmd.add_parser(sub)
+    cache_cmd.add_parser(sub)
     doctor_cmd.add_parser(sub)
     return parser
 
 
-def _cmd_list(args) -> int:
-    from superatom_lab.core import catalogue
-
-    rows = [catalogue.get_species(n) for n in catalogue.names()]
-    width = max(len(s.name) for s in rows)
-    print(f"{'name':<{width}}  charge  {'category':<16}  mimics")
-    for s in rows:
-        print(f"{s.name:<{width}}  {s.charge:+6d}  {s.category:<16}  {s.mimics}")
-    return 0
-
-
 COMMANDS = {
-    "list": _cmd_list,
+    "list": list_cmd.run,
     "ea": property_cmd.run,
     "ip": property_cmd.run,
     "orbitals": orbitals_cmd.run,
-    "jellium": science_cmds.run_jellium,
-    "count": science_cmds.run_count,
+    "jellium": jellium_cmd.run,
+    "count": count_cmd.run,
+    "cache": cache_cmd.run,
     "doctor": doctor_cmd.run,
 }
 
@@ -72,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        with one_line_warnings():
+            return COMMANDS[args.command](args)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INPUT

@@ -70,8 +70,8 @@ def run(args) -> int:
 
     from superatom_lab.cli.parsing import load_structure, parse_charge, parse_spin
     from superatom_lab.cli.progress import CycleBar
-    from superatom_lab.qc.orbitals import analyse_orbitals
     from superatom_lab.qc.presets import get_method
+    from superatom_lab.qc.tasks import Request
     from superatom_lab.store import ResultStore
 
     charge = parse_charge(args.charge)
@@ -80,9 +80,9 @@ def run(args) -> int:
     store = ResultStore()
     bar = CycleBar()
     try:
-        table = analyse_orbitals(
-            cluster, method, spin=cluster.spin, n_virtual=args.virtual, store=store, progress=bar
-        )
+        request = Request.make("orbital_table", cluster, method, spin=cluster.spin,
+                               n_virtual=args.virtual)  # fmt: skip
+        table = request.run(store=store, progress=bar)
     finally:
         bar.close()
     cube = None

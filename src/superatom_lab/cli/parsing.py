@@ -64,7 +64,7 @@ def load_structure(structure: str, charge: int | None, spin: int | None):
     The default charge is 0: the neutral parent for a catalogue name, and the
     file's structure as written for a path.
     """
-    from superatom_lab.core import builders, catalogue
+    from superatom_lab.core import catalogue, structure_io
 
     charge = 0 if charge is None else charge
     path = Path(structure)
@@ -72,5 +72,5 @@ def load_structure(structure: str, charge: int | None, spin: int | None):
     if looks_like_path:
         if path.is_dir():
             raise StructureFileError(f"{structure} is a folder, not an .xyz file")
-        return builders.from_xyz(path, charge=charge, spin=spin)
+        return structure_io.from_xyz(path, charge=charge, spin=spin)
     return catalogue.build(structure, charge=charge, spin=spin)

@@ -12,8 +12,10 @@ import json
 import time
 
 from superatom_lab.errors import InputError
+from superatom_lab.qc.tasks import TASKS, task_for
 
-KINDS = ("vertical", "adiabatic", "vde")
+#: The quantity each command computes.
+QUANTITY = {"ea": "EA", "ip": "IE"}
 
 
 def parse_ladder(text: str | None) -> int | None:
@@ -39,13 +41,12 @@ def add_parsers(sub) -> None:
             "--spin", help="2S of the charge-Q species (default: ground state, searched)"
         )
         p.add_argument("--preset", default=None, help="method preset (default: standard)")
-        kinds = KINDS if name == "ea" else KINDS[:2]
+        tasks = [t for t in TASKS.values() if t.quantity == QUANTITY[name] and t.kind != "ladder"]
         p.add_argument(
             "--kind",
             default="vertical",
-            choices=kinds,
-            help="vertical (at the given geometry), adiabatic (both states relaxed)"
-            + (", or vde (detachment energy of the relaxed anion)" if name == "ea" else ""),
+            choices=[t.kind for t in tasks],
+            help="; ".join(f"{t.kind}: {t.description}" for t in tasks),
         )
         if name == "ea":
             p.add_argument("--ladder", metavar="N", help="successive EAs EA_n ... EA_(n+N-1)")
@@ -55,25 +56,13 @@ def add_parsers(sub) -> None:
         p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
 
 
-def _compute(args, cluster, method, **kwargs):
-    from superatom_lab.qc import adiabatic, properties
-
-    table = {
-        ("ea", "vertical"): properties.electron_affinity,
-        ("ip", "vertical"): properties.ionization_energy,
-        ("ea", "adiabatic"): adiabatic.electron_affinity_adiabatic,
-        ("ip", "adiabatic"): adiabatic.ionization_energy_adiabatic,
-        ("ea", "vde"): adiabatic.vertical_detachment_energy,
-    }
-    return table[(args.command, args.kind)](cluster, method, **kwargs)
-
-
 def run(args) -> int:
     """Run ``superatom ea`` or ``superatom ip``."""
     from superatom_lab.cli.parsing import load_structure, parse_charge, parse_spin
     from superatom_lab.cli.progress import CycleBar
     from superatom_lab.cli.report import ladder_json, property_json, property_text
     from superatom_lab.qc.presets import DEFAULT_PRESET, get_method
+    from superatom_lab.qc.tasks import Request
     from superatom_lab.store import ResultStore
 
     start = time.perf_counter()
@@ -82,16 +71,16 @@ def run(args) -> int:
         raise InputError("--ladder gives vertical electron affinities; drop --kind")
     cluster = load_structure(args.structure, parse_charge(args.charge), parse_spin(args.spin))
     method = get_method(args.preset or DEFAULT_PRESET)
-    kwargs = {"store": ResultStore(), "read_cache": not args.no_cache, "progress": CycleBar()}
+    if ladder is not None:
+        request = Request.make("successive_electron_affinities", cluster, method, n=ladder)
+    else:
+        request = Request.make(task_for(QUANTITY[args.command], args.kind), cluster, method)
+    bar = CycleBar()
     try:
-        if ladder is not None:
-            from superatom_lab.qc.ladder import electron_affinity_ladder
-
-            results = electron_affinity_ladder(cluster, method, ladder, **kwargs)
-        else:
-            results = [_compute(args, cluster, method, **kwargs)]
+        results = request.run(store=ResultStore(), read_cache=not args.no_cache, progress=bar)
     finally:
-        kwargs["progress"].close()
+        bar.close()
+    results = results if ladder is not None else [results]
     elapsed = time.perf_counter() - start
     refs = [_reference(args, r.states[0].charge) for r in results]
     if args.json:
@@ -123,7 +112,7 @@ def _reference(args, charge: int):
             return found
     if args.kind == "vde":
         return reference.reference_value(name, "VDE")
-    from superatom_lab.qc.ladder import ea_index
+    from superatom_lab.qc.successive import ea_index
 
     n = ea_index(charge)
     if n >= 2:

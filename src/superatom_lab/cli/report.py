@@ -14,7 +14,30 @@ from __future__ import annotations
 
 from superatom_lab.qc.results import PropertyResult
 
-SHORT = {"electron_affinity": "EA", "ionization_energy": "IE"}
+
+def short_label(result: PropertyResult, *, numbered: bool = True) -> str:
+    """``EA_n``, ``IE`` or ``VDE``: what the value is, for one line or a JSON field.
+
+    An EA is numbered by the electrons already added (``EA_2`` for a
+    monoanion); ``numbered=False`` writes a first EA as plain ``EA``.
+
+    Examples
+    --------
+    >>> from superatom_lab.qc.results import ScfResult
+    >>> a, b = ScfResult("F", 0, 1, -99.7, True), ScfResult("F", -1, 0, -99.8, True)
+    >>> p = PropertyResult("electron_affinity", "vertical", 2.72, [a, b], a.method, [a, b])
+    >>> short_label(p), short_label(p, numbered=False)
+    ('EA_1', 'EA')
+    """
+    from superatom_lab.qc.tasks import TASKS
+
+    given = result.states[0]
+    if result.property == "vertical_detachment_energy":
+        return TASKS[result.property].label
+    quantity = TASKS[result.property].quantity
+    if quantity == "EA" and (numbered or given.charge < 0):
+        return f"EA_{1 - given.charge}"
+    return quantity
 
 
 def reference_json(reference) -> dict | None:
@@ -35,9 +58,7 @@ def property_json(
     """The ``--json`` object of ``superatom ea`` / ``superatom ip``."""
     given = result.states[0]
     method = dict(result.method)
-    label = f"{SHORT.get(result.property, result.property)}"
-    if result.property == "electron_affinity":
-        label = f"EA_{1 - given.charge}"
+    label = short_label(result)
     return {
         "structure": structure,
         "formula": given.formula,
@@ -103,11 +124,7 @@ def property_text(
 ) -> str:
     """A few human lines: the value, how it was obtained, experiment, warnings."""
     given, other = result.states
-    short = SHORT.get(result.property, result.property)
-    if result.property == "electron_affinity":
-        short = f"EA_{1 - given.charge}" if given.charge < 0 else "EA"
-    elif result.property == "vertical_detachment_energy":
-        short = "VDE"
+    short = short_label(result, numbered=False)
     m = result.method
     source = "from cache" if result.cached else f"computed in {elapsed_s:.1f} s"
     lines = [

@@ -1,2 +1,3 @@
-"""Pure science on ASE Atoms: clusters, builders, the catalogue, reference data,
-counting rules and the jellium model.  Nothing here imports PySCF or Jupyter."""
+"""Pure science on ASE Atoms: clusters, ideal shapes, structure files and edits, the
+catalogue, element data, units, bonding rules, reference data, counting rules and the
+jellium model.  Nothing here imports PySCF or Jupyter."""

@@ -5,8 +5,9 @@ It also finds how many electrons a ligand lacks for a closed shell
 
 Two atoms are bonded when they are closer than ``1.2`` times the sum of their
 covalent radii (``ase.data.covalent_radii``), or ``1.3`` times for two metal
-atoms, whose covalent radii are short for metallic bonds (the surface bonds of
-an Al13 icosahedron are 3.0 A, the covalent sum 2.4 A).
+atoms (:func:`~superatom_lab.core.elements.is_metallic`), whose covalent radii
+are short for metallic bonds (the surface bonds of an Al13 icosahedron are 3.0 A,
+the covalent sum 2.4 A).  Both scales live in :mod:`superatom_lab.core.bonding`.
 
 An atom enclosed by a cage (:func:`enclosed_atoms`) belongs to the cage's
 skeleton even when it is farther from the cage atoms than that: C inside an
@@ -29,10 +30,9 @@ from ase.data import covalent_radii
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.spatial import ConvexHull, QhullError
 
-from superatom_lab.core.elements import group, is_f_block, period, valence_electrons
+from superatom_lab.core.bonding import CONNECTIVITY_BOND_SCALE, CONNECTIVITY_METAL_BOND_SCALE
+from superatom_lab.core.elements import group, is_metallic, valence_electrons
 
-BOND_SCALE = 1.2
-METAL_BOND_SCALE = 1.3
 PLANE_TOLERANCE_ANGSTROM = 0.15
 #: The cage shell around an atom: the atoms at most this fraction farther from it
 #: than the nearest one ("similar distances").
@@ -41,24 +41,6 @@ SHELL_SPREAD = 0.3
 #: centroid of its shell.
 SHELL_CENTRE_TOLERANCE = 0.25
 MIN_SHELL_ATOMS = 4
-
-
-def is_metal(element: str | int) -> bool:
-    """True for metals: groups 1-12 (not H), Al-Tl, Sn, Pb, Bi, Po and the f block.
-
-    Examples
-    --------
-    >>> is_metal("Al"), is_metal("B"), is_metal("Pb"), is_metal("Ge")
-    (True, False, True, False)
-    """
-    if is_f_block(element):
-        return True
-    g, p = group(element), period(element)
-    if g == 1:
-        return p > 1
-    if g <= 12:
-        return True
-    return {13: 3, 14: 5, 15: 6, 16: 6}.get(g, 99) <= p
 
 
 def bonded_neighbours(atoms: Atoms) -> list[frozenset[int]]:
@@ -74,8 +56,10 @@ def bonded_neighbours(atoms: Atoms) -> list[frozenset[int]]:
     if len(atoms) == 1:
         return [frozenset()]
     radii = covalent_radii[numbers]
-    metal = np.array([is_metal(int(z)) for z in numbers])
-    scale = np.where(metal[:, None] & metal[None, :], METAL_BOND_SCALE, BOND_SCALE)
+    metal = np.array([is_metallic(int(z)) for z in numbers])
+    scale = np.where(
+        metal[:, None] & metal[None, :], CONNECTIVITY_METAL_BOND_SCALE, CONNECTIVITY_BOND_SCALE
+    )
     cutoff = scale * (radii[:, None] + radii[None, :])
     close = atoms.get_all_distances() < cutoff
     np.fill_diagonal(close, False)
@@ -312,11 +296,10 @@ def skeletal_neighbours(
 
     Examples
     --------
-    >>> from ase.cluster import Icosahedron
-    >>> cal12 = Icosahedron("Al", noshells=2, latticeconstant=4.05)
-    >>> k = int(((cal12.positions - cal12.positions.mean(axis=0)) ** 2).sum(axis=1).argmin())
-    >>> cal12[k].symbol = "C"
-    >>> len(bonded_neighbours(cal12)[k]), len(skeletal_neighbours(cal12)[k])
+    >>> from superatom_lab.core.edits import substitute
+    >>> from superatom_lab.core.shapes import icosahedron
+    >>> cal12 = substitute(icosahedron("Al"), 0, "C").atoms  # atom 0 is the centre
+    >>> len(bonded_neighbours(cal12)[0]), len(skeletal_neighbours(cal12)[0])
     (0, 12)
     """
     adj = bonded_neighbours(atoms)
@@ -371,8 +354,8 @@ def closed_shell_deficit(symbols, adj: list[frozenset[int]], fragment) -> int:
     (2, -1)
     """
     fragment = list(fragment)
-    given = sum(valence_electrons(symbols[i]) for i in fragment if is_metal(symbols[i]))
-    rest = [i for i in fragment if not is_metal(symbols[i])]
+    given = sum(valence_electrons(symbols[i]) for i in fragment if is_metallic(symbols[i]))
+    rest = [i for i in fragment if not is_metallic(symbols[i])]
     if not rest:
         return -given
     in_rest = set(rest)

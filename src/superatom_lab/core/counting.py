@@ -66,7 +66,7 @@ from functools import cached_property
 from superatom_lab.core import connectivity as cn
 from superatom_lab.core.cluster import Cluster
 from superatom_lab.core.connectivity import closed_shell_deficit, shared_electrons
-from superatom_lab.core.elements import group, is_f_block, is_transition_metal, period
+from superatom_lab.core.elements import group, is_f_block, is_metallic, is_transition_metal, period
 from superatom_lab.core.elements import valence_electrons as valence
 from superatom_lab.errors import InputError
 
@@ -197,7 +197,7 @@ def _plural(k: int, noun: str) -> str:
 def _free_electrons(symbol: str) -> int | None:
     """Delocalised electrons of a simple metal atom, None for other elements."""
     g = group(symbol)
-    if symbol == "H" or g is None or not cn.is_metal(symbol):
+    if symbol == "H" or g is None or not is_metallic(symbol):
         return None
     if g in (1, 2):
         return g
@@ -213,7 +213,7 @@ def _sp2_light(a: _Analysis, i: int) -> bool:
 
 def _jellium(a: _Analysis) -> RuleResult:
     rule = "jellium"
-    metals = [i for i, s in enumerate(a.symbols) if cn.is_metal(s)]
+    metals = [i for i, s in enumerate(a.symbols) if is_metallic(s)]
     simple = [i for i in metals if _free_electrons(a.symbols[i]) is not None]
     if len(simple) < 2:
         return _na(
@@ -348,7 +348,7 @@ def _eighteen(a: _Analysis) -> RuleResult:
     c = tms[0]
     if a.centre != c and a.endohedral != c:
         return _na(rule, f"{a.symbols[c]} is not a centre carrying ligands")
-    if any(cn.is_metal(a.symbols[i]) for i in range(a.n) if i != c):
+    if any(is_metallic(a.symbols[i]) for i in range(a.n) if i != c):
         return _na(rule, "other metal atoms: not a single metal centre")
     count, parts = _around_centre(a, c)
     s = a.symbols[c]

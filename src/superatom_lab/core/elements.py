@@ -45,6 +45,40 @@ def atomic_number(symbol: str) -> int:
     return z
 
 
+def checked_symbol(value, what: str = "element", example: str = "Al") -> str:
+    """Return ``value`` if it is an element symbol; otherwise say what ``what`` should be.
+
+    Parameters
+    ----------
+    value
+        What the caller was given as an element symbol.
+    what : str
+        The name of that argument, for the message.
+    example : str
+        A symbol the message offers as an example.
+
+    Raises
+    ------
+    UnknownSpeciesError
+        For a value that is not text, or text that is not an element symbol.
+
+    Examples
+    --------
+    >>> checked_symbol("Au")
+    'Au'
+    >>> checked_symbol(79, "dopant")
+    Traceback (most recent call last):
+    ...
+    superatom_lab.errors.UnknownSpeciesError: dopant must be an element symbol such as 'Al', got 79
+    """
+    if not isinstance(value, str):
+        raise UnknownSpeciesError(
+            f"{what} must be an element symbol such as {example!r}, got {value!r}"
+        )
+    atomic_number(value)
+    return value
+
+
 def symbol_of(z: int) -> str:
     """Return the element symbol of atomic number ``z``.
 
@@ -136,15 +170,43 @@ def is_transition_metal(element: str | int) -> bool:
     return g is not None and 3 <= g <= 12
 
 
-def is_metal(element: str | int) -> bool:
-    """True for the metals from Na on: groups 1-13, the f block, Sn and Pb, Bi and Po.
+def is_metallic(element: str | int) -> bool:
+    """True for the metals of chemistry: groups 1-12 (not H), Al-Tl, Sn, Pb, Bi, Po, the f block.
 
-    Light metals (Li, Be) are left out: small all-electron basis sets describe
-    them well, while effective core potentials start at Na.
+    This is the meaning the bonding and counting rules use
+    (:mod:`superatom_lab.core.connectivity`, :mod:`superatom_lab.core.counting`):
+    metal atoms give away their valence electrons and bond to each other over
+    longer distances.  The basis-set choice uses :func:`uses_metal_basis`.
 
     Examples
     --------
-    >>> [is_metal(s) for s in ("Li", "Na", "Al", "Si", "Au", "Sn", "I")]
+    >>> is_metallic("Al"), is_metallic("B"), is_metallic("Pb"), is_metallic("Ge")
+    (True, False, True, False)
+    >>> is_metallic("Li"), is_metallic("H")
+    (True, False)
+    """
+    if is_f_block(element):
+        return True
+    g, p = group(element), period(element)
+    if g == 1:
+        return p > 1
+    if g <= 12:
+        return True
+    return {13: 3, 14: 5, 15: 6, 16: 6}.get(g, 99) <= p
+
+
+def uses_metal_basis(element: str | int) -> bool:
+    """True for the metals from Na on: groups 1-13, the f block, Sn and Pb, Bi and Po.
+
+    These are the atoms to which a preset with a metal basis set gives that
+    basis and its effective core potential (``qc.presets.Method.metal_basis``).
+    Light metals (Li, Be) are left out: small all-electron basis sets describe
+    them well, while effective core potentials start at Na.  The chemical
+    meaning of "metal" is :func:`is_metallic`.
+
+    Examples
+    --------
+    >>> [uses_metal_basis(s) for s in ("Li", "Na", "Al", "Si", "Au", "Sn", "I")]
     [False, True, True, False, True, True, False]
     """
     z = element if isinstance(element, int) else atomic_number(element)

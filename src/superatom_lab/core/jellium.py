@@ -58,9 +58,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.linalg import eigh_tridiagonal
 
+from superatom_lab.core.units import HARTREE_TO_EV
 from superatom_lab.errors import ConvergenceError, InputError
 
-HARTREE_EV = 27.211386245988  # CODATA 2018
 L_LETTERS = "SPDFGHIJKLMNOQRTUVWXYZ"  # l = 0, 1, 2 ...; J for l = 7 as in nuclear physics
 MAX_ELECTRONS = 1000
 RS_RANGE_BOHR = (0.5, 10.0)
@@ -448,7 +448,7 @@ def solve_jellium(
     kt = 0.0
     ok, iterations, state = _scf(r, h, v_ext, rho, n, kt, aufbau_iterations, tolerance)
     if not ok:  # levels cross at the Fermi energy: let them share electrons
-        kt = float(smearing_ev) / HARTREE_EV
+        kt = float(smearing_ev) / HARTREE_TO_EV
         ok, more, state = _scf(
             r, h, v_ext, state[4], n, kt, max_iterations - aufbau_iterations, tolerance
         )
@@ -465,7 +465,7 @@ def solve_jellium(
         for k, e in enumerate(es):
             letter = L_LETTERS[l] if l < len(L_LETTERS) else f"[l={l}]"
             label = f"{k + 1}{letter}"
-            levels.append(JelliumLevel(k + 1, l, label, float(e * HARTREE_EV), 2 * (2 * l + 1)))
+            levels.append(JelliumLevel(k + 1, l, label, float(e * HARTREE_TO_EV), 2 * (2 * l + 1)))
             occupations.append(occ[(l, k)])
     order = np.argsort([lv.energy_ev for lv in levels], kind="stable")
     levels = [levels[i] for i in order]
@@ -485,9 +485,9 @@ def solve_jellium(
         major_magic_numbers=major,
         method=method,
         iterations=iterations,
-        smearing_ev=kt * HARTREE_EV,
+        smearing_ev=kt * HARTREE_TO_EV,
         r_bohr=r,
-        potential_ev=v * HARTREE_EV,
+        potential_ev=v * HARTREE_TO_EV,
         density_bohr3=rho_out,
     )
 

@@ -30,11 +30,10 @@ True
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from superatom_lab.core.data_files import read_data_json
 from superatom_lab.errors import InputError, UnknownSpeciesError
 
 DATA_FILE = "reference_values.json"
@@ -80,13 +79,7 @@ class ReferenceValue:
 
 @cache
 def _load() -> tuple[tuple[ReferenceValue, ...], dict[str, float]]:
-    text = (
-        resources.files("superatom_lab")
-        .joinpath("data")
-        .joinpath(DATA_FILE)
-        .read_text(encoding="utf-8")
-    )
-    data = json.loads(text)
+    data = read_data_json(DATA_FILE)
     sources = data["sources"]
     values = []
     for row in data["values"]:

@@ -43,8 +43,9 @@ _AUFBAU = [
     (5, 1), (6, 0), (4, 3), (5, 2), (6, 1), (7, 0), (5, 3), (6, 2), (7, 1),
 ]  # fmt: skip
 
-# Neutral atoms whose ground configuration breaks the Aufbau order in a way
-# that changes the number of unpaired electrons (NIST Atomic Spectra Database).
+# Neutral atoms whose ground configuration breaks the Aufbau order, or whose ground
+# term breaks Hund's first rule (Ce), in a way that changes the number of unpaired
+# electrons (NIST Atomic Spectra Database).
 _UNPAIRED_EXCEPTIONS = {
     24: 6,  # Cr 3d5 4s1
     29: 1,  # Cu 3d10 4s1
@@ -54,6 +55,7 @@ _UNPAIRED_EXCEPTIONS = {
     45: 3,  # Rh 4d8 5s1
     46: 0,  # Pd 4d10
     47: 1,  # Ag 4d10 5s1
+    58: 0,  # Ce 4f 5d 6s2, ground term 1G (the two open-shell electrons pair their spins)
     64: 8,  # Gd 4f7 5d1 6s2
     78: 2,  # Pt 5d9 6s1
     79: 1,  # Au 5d10 6s1

@@ -20,11 +20,12 @@ Examples
 from __future__ import annotations
 
 from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.units import HARTREE_TO_EV
 from superatom_lab.qc.presets import Method
 from superatom_lab.qc.properties import property_warnings, vertical_pair
 from superatom_lab.qc.relax import LARGE_MOVE_ANGSTROM, relax
-from superatom_lab.qc.results import HARTREE_TO_EV, PropertyResult
-from superatom_lab.qc.runner import compute_state
+from superatom_lab.qc.results import PropertyResult
+from superatom_lab.qc.runner import ENGINE_KWARGS, compute_state
 
 
 def _relaxed_state(cluster, method, vertical_state, kwargs):
@@ -33,7 +34,7 @@ def _relaxed_state(cluster, method, vertical_state, kwargs):
     The relaxation uses ``method.geometry_method()``; the vertical state's
     orbitals seed it only when that is ``method`` itself (same basis).
     """
-    passing = {k: kwargs[k] for k in ("store", "read_cache", "progress", "cancel") if k in kwargs}
+    passing = {k: kwargs[k] for k in ENGINE_KWARGS if k in kwargs}
     geometry = method.geometry_method()
     relaxation = relax(cluster, geometry, charge=vertical_state.charge, spin=vertical_state.spin,
                        start=vertical_state if geometry is method else None,
@@ -124,7 +125,7 @@ def vertical_detachment_energy(
     kwargs.pop("shared", None)
     neutral, anion = vertical.states
     relaxation, anion_min = _relaxed_state(cluster, method, anion, kwargs)
-    passing = {k: kwargs[k] for k in ("store", "read_cache", "progress", "cancel") if k in kwargs}
+    passing = {k: kwargs[k] for k in ENGINE_KWARGS if k in kwargs}
     neutral_there = compute_state(relaxation.cluster, method, charge=neutral.charge,
                                   spin=neutral.spin, partner=anion_min, need_orbitals=True,
                                   **passing)  # fmt: skip

@@ -1,195 +1,104 @@
-"""Answers read back from the result cache without PySCF: states, EAs/IEs, orbital tables.
+"""Answers read from the result cache without PySCF: the probes of the task registry.
 
-The apps ask here before they start a worker process: when every state a
-vertical EA or IE needs is stored (with its orbitals), the value is assembled
-in-process in milliseconds; an orbital table (task "orbitals") is stored as a
-record of its own next to the SCF record it was analysed from
-(:func:`store_orbital_table`) and read back the same way.
+A property (vertical or adiabatic EA/IE, VDE, successive EAs) is probed by
+:func:`run_from_cache`: the task's own function runs with ``cache_only=True``,
+so every state and relaxation it needs is read from the store exactly once,
+by the same steps (spin search and pruning included) that would compute it,
+and the first one missing ends the probe.  An orbital table is stored whole
+(:func:`store_orbital_table`) and read back by :func:`cached_orbital_table`.
 
 Examples
 --------
 >>> import tempfile
 >>> from superatom_lab.core.catalogue import build
 >>> from superatom_lab.qc.presets import get_method
+>>> from superatom_lab.qc.tasks import Request
 >>> from superatom_lab.store import ResultStore
 >>> store = ResultStore(tempfile.mkdtemp())
->>> cached_property_result("electron_affinity", build("Cl"), get_method("quick"), store) is None
+>>> Request.make("electron_affinity", build("Cl"), get_method("quick")).cached(store) is None
 True
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import asdict
-
+from superatom_lab.qc.orbital_table import DEFAULT_N_VIRTUAL, OrbitalTable, analysed_state
 from superatom_lab.store import ResultStore
-
-#: Tasks whose cached answer can be assembled in-process (vertical, no relaxation; orbitals).
-CACHE_PROBED_TASKS = ("electron_affinity", "ionization_energy", "orbitals")
-
-#: Options of the "orbitals" task that the cache probe understands.
-ORBITAL_OPTIONS = {"charge", "spin", "n_virtual"}
-#: Default of ``n_virtual`` in :func:`~superatom_lab.qc.orbitals.analyse_orbitals`.
-DEFAULT_N_VIRTUAL = 8
-#: Version of the stored orbital-table record; raise it when the analysis changes.
-ORBITAL_TABLE_SCHEMA = 1
+from superatom_lab.store.keys import orbital_table_key, state_key
 
 
-def cached_state(store: ResultStore, key: str):
-    """The cached ``ScfResult`` under ``key`` if its record and orbitals are both stored."""
-    from superatom_lab.qc.results import ScfResult
+def run_from_cache(request, store: ResultStore):
+    """The request's result assembled from ``store`` alone, or ``None`` if a part is missing.
 
-    record = store.get(key)
-    if record is None or record.get("converged") is not True:
-        return None
-    if not store.path_for(key).with_suffix(".npz").is_file():
-        return None  # ground_state needs the orbitals; without them it computes again
-    return ScfResult.from_dict(record, cached=True)
-
-
-def ground_state_cached(cluster, method, store: ResultStore) -> bool:
-    """Whether :func:`~superatom_lab.qc.properties.ground_state` can answer from ``store`` alone.
-
-    Walks the candidate spins (:func:`~superatom_lab.core.spin_states.candidate_spins`)
-    exactly as ``ground_state`` does, including its spin pruning
-    (:func:`~superatom_lab.qc.properties.higher_spins_pruned`), so fewer states
-    than candidates may be needed.
+    Bad input (a spin that does not fit the electron count) raises at once.
 
     Examples
     --------
     >>> import tempfile
     >>> from superatom_lab.core.catalogue import build
+    >>> from superatom_lab.qc.tasks import Request
     >>> from superatom_lab.qc.presets import get_method
-    >>> ground_state_cached(build("F"), get_method("quick"), ResultStore(tempfile.mkdtemp()))
-    False
-    """
-    from superatom_lab.core.spin_states import candidate_spins
-    from superatom_lab.qc import properties
-    from superatom_lab.qc.runner import state_key
-
-    previous = None
-    for spin in candidate_spins(cluster):
-        if previous is not None and properties.higher_spins_pruned(cluster, previous):
-            break
-        key = state_key(cluster, method, charge=cluster.charge, spin=spin)
-        previous = cached_state(store, key)
-        if previous is None:
-            return False
-    return True
-
-
-def orbital_state(cluster, *, charge=None, spin=None, **_ignored) -> tuple[int, int]:
-    """``(charge, spin)`` that :func:`~superatom_lab.qc.orbitals.analyse_orbitals` analyses.
-
-    The cluster's own charge and spin by default, else the default spin of the
-    charge; a spin that does not fit the electron count raises ``ChargeSpinError``.
-
-    Examples
-    --------
-    >>> from superatom_lab.core.catalogue import build
-    >>> orbital_state(build("Al13", charge=-1)), orbital_state(build("Na8"), charge=1)
-    ((-1, 0), (1, 1))
-    """
-    from superatom_lab.core.cluster import check_spin
-
-    charge = cluster.charge if charge is None else int(charge)
-    if spin is None:
-        spin = cluster.spin if charge == cluster.charge and cluster.spin is not None else None
-        spin = cluster.with_charge(charge).default_spin if spin is None else spin
-    check_spin(cluster.with_charge(charge).n_electrons, spin)
-    return charge, int(spin)
-
-
-def orbital_table_key(cluster, method, *, n_virtual: int = DEFAULT_N_VIRTUAL, **options) -> str:
-    """Cache key of the orbital table of one state (derived from its SCF key).
-
-    Examples
-    --------
-    >>> from superatom_lab.core.catalogue import build
-    >>> from superatom_lab.qc.presets import get_method
-    >>> key = orbital_table_key(build("Na8"), get_method("quick"))
-    >>> len(key), key == orbital_table_key(build("Na8"), get_method("quick"), n_virtual=10)
-    (64, False)
-    """
-    from superatom_lab.qc.runner import state_key
-    from superatom_lab.store.keys import canonical_json
-
-    charge, spin = orbital_state(cluster, **options)
-    scf = state_key(cluster, method, charge=charge, spin=spin)
-    record = {"kind": "orbital_table", "scf": scf, "n_virtual": int(n_virtual),
-              "schema": ORBITAL_TABLE_SCHEMA}  # fmt: skip
-    return hashlib.sha256(canonical_json(record).encode()).hexdigest()
-
-
-def orbital_table_record(table) -> dict:
-    """An ``OrbitalTable`` as a JSON-ready record (full precision) for the store."""
-    return {"converged": True, "kind": "orbital_table", "table": asdict(table)}
-
-
-def orbital_table_from_record(record: dict):
-    """The ``OrbitalTable`` stored by :func:`orbital_table_record` (no PySCF import).
-
-    Examples
-    --------
-    >>> from superatom_lab.qc.orbital_table import OrbitalInfo, OrbitalTable
-    >>> orb = OrbitalInfo(0, "alpha", -6.0, 2.0, "1S", (1.0,) + (0.0,) * 6, 0.9)
-    >>> table = OrbitalTable("Na2", 0, 0, {"xc": "pbe"}, (orb,), 0, None, 1.5)
-    >>> orbital_table_from_record(orbital_table_record(table)) == table
+    >>> store = ResultStore(tempfile.mkdtemp())
+    >>> request = Request.make("vertical_detachment_energy", build("OH"), get_method("quick"))
+    >>> run_from_cache(request, store) is None
     True
     """
-    from superatom_lab.qc.orbital_table import OrbitalInfo, OrbitalTable
+    from superatom_lab.qc.runner import NotInCache
 
-    data = dict(record["table"])
-    orbitals = tuple(
-        OrbitalInfo(**{**o, "l_weights": tuple(o["l_weights"])}) for o in data.pop("orbitals")
+    try:
+        return request.run(store=store, cache_only=True)
+    except NotInCache:
+        return None
+
+
+def _table_key(request) -> tuple[str, str]:
+    """``(state key, table key)`` of an orbitals request."""
+    options = dict(request.options)
+    n_virtual = options.pop("n_virtual", DEFAULT_N_VIRTUAL)
+    charge, spin = analysed_state(request.cluster, **options)
+    cluster, method = request.cluster, request.method
+    return (
+        state_key(cluster, method, charge=charge, spin=spin),
+        orbital_table_key(cluster, method, charge=charge, spin=spin, n_virtual=n_virtual),
     )
-    return OrbitalTable(**{**data, "orbitals": orbitals, "notes": tuple(data.get("notes", ()))})
 
 
-def store_orbital_table(table, cluster, method, store: ResultStore, **options) -> str:
-    """Save ``table`` under :func:`orbital_table_key`; return the key."""
-    key = orbital_table_key(cluster, method, **options)
-    store.put(key, orbital_table_record(table))
+def store_orbital_table(request, table: OrbitalTable, store: ResultStore) -> str:
+    """Save the orbital table that ``request`` computed; return its key."""
+    _state, key = _table_key(request)
+    store.put(key, table.to_record())
     return key
 
 
-def cached_orbital_table(cluster, method, store: ResultStore, **options):
-    """The stored orbital table of ``cluster``, or ``None``.
+def cached_orbital_table(request, store: ResultStore) -> OrbitalTable | None:
+    """The stored orbital table of an orbitals request, or ``None``.
 
-    Only a table whose SCF record and orbitals (``.npz``, needed for cube files)
-    are also stored counts.  Bad input (a spin that does not fit) raises at once.
+    Only a table whose SCF record and orbitals (needed for cube files) are
+    stored too counts.  Bad input (a spin that does not fit) raises at once.
 
     Examples
     --------
     >>> import tempfile
     >>> from superatom_lab.core.catalogue import build
     >>> from superatom_lab.qc.presets import get_method
-    >>> store = ResultStore(tempfile.mkdtemp())
-    >>> cached_orbital_table(build("Na8"), get_method("quick"), store) is None
+    >>> from superatom_lab.qc.tasks import Request
+    >>> request = Request.make("orbital_table", build("Na8"), get_method("quick"))
+    >>> cached_orbital_table(request, ResultStore(tempfile.mkdtemp())) is None
     True
     """
-    from superatom_lab.qc.runner import state_key
-
-    charge, spin = orbital_state(cluster, **options)
-    if cached_state(store, state_key(cluster, method, charge=charge, spin=spin)) is None:
+    state, key = _table_key(request)
+    if not store.has_arrays(state):
         return None
-    record = store.get(orbital_table_key(cluster, method, **options))
+    record = store.get(key)
     if record is None or record.get("kind") != "orbital_table":
         return None
     try:
-        return orbital_table_from_record(record)
+        return OrbitalTable.from_record(record)
     except (KeyError, TypeError, ValueError):  # an old or damaged record: compute again
         return None
 
 
-def cached_property_result(task: str, cluster, method, store: ResultStore, **options):
-    """The result of a vertical EA/IE (or an orbital table) from ``store``, or ``None``.
-
-    Only tasks in :data:`CACHE_PROBED_TASKS` are probed, a vertical EA/IE only
-    with no options other than ``spin``, orbitals only with the options in
-    :data:`ORBITAL_OPTIONS`; everything else goes to a worker, which reads the
-    cache itself.  Bad input (a spin that does not fit the electron count)
-    raises here, at once.
+def cached_state(store: ResultStore, cluster, method, *, charge: int, spin: int):
+    """The stored ``ScfResult`` of one state with its orbitals, or ``None`` (no PySCF).
 
     Examples
     --------
@@ -197,20 +106,13 @@ def cached_property_result(task: str, cluster, method, store: ResultStore, **opt
     >>> from superatom_lab.core.catalogue import build
     >>> from superatom_lab.qc.presets import get_method
     >>> store = ResultStore(tempfile.mkdtemp())
-    >>> cached_property_result("electron_affinity", build("Cl"), get_method("quick"), store)
+    >>> cached_state(store, build("F"), get_method("quick"), charge=0, spin=1) is None
+    True
     """
-    if task == "orbitals":
-        if set(options) - ORBITAL_OPTIONS:
-            return None
-        return cached_orbital_table(cluster, method, store, **options)
-    if task not in CACHE_PROBED_TASKS or set(options) - {"spin"}:
-        return None
-    spin = options.get("spin", cluster.spin)
-    q = cluster.charge
-    other = q - 1 if task == "electron_affinity" else q + 1
-    species = [cluster.with_charge(q, spin=spin), cluster.with_charge(other)]
-    if not all(ground_state_cached(s, method, store) for s in species):
-        return None
-    from superatom_lab.qc import properties
+    from superatom_lab.qc.runner import NotInCache, compute_state
 
-    return getattr(properties, task)(cluster, method, store=store, **options)
+    try:
+        return compute_state(cluster, method, charge=charge, spin=spin, store=store,
+                             cache_only=True, need_orbitals=True)  # fmt: skip
+    except NotInCache:
+        return None

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.units import BOHR_TO_ANGSTROM
 from superatom_lab.errors import InputError
 from superatom_lab.qc.molecule import build_mole
 from superatom_lab.qc.presets import Method
@@ -86,5 +87,5 @@ def orbital_cube(
     n = [max(20, int(np.ceil(e / resolution_angstrom))) for e in extent]
     path = Path(path)
     cubegen.orbital(mol, str(path), coeff[:, index], nx=n[0], ny=n[1], nz=n[2],
-                    margin=margin_angstrom / 0.52917721092)  # fmt: skip
+                    margin=margin_angstrom / BOHR_TO_ANGSTROM)  # fmt: skip
     return path

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 L_LETTERS = "SPDFGHI"
+#: Unoccupied orbitals analysed per spin channel unless a request says otherwise.
+DEFAULT_N_VIRTUAL = 8
 CORE, LIGAND, MIXED = "core", "ligand", "mixed"
 
 
@@ -95,6 +97,27 @@ class OrbitalTable:
         occ = [o for o in self.occupied() if o.spin == spin]
         return occ[-n:]
 
+    def to_record(self) -> dict:
+        """The table as a JSON-ready cache record, at full precision."""
+        return {"converged": True, "kind": "orbital_table", "table": asdict(self)}
+
+    @classmethod
+    def from_record(cls, record: dict) -> OrbitalTable:
+        """The table stored by :meth:`to_record`.
+
+        Examples
+        --------
+        >>> orb = OrbitalInfo(0, "alpha", -6.0, 2.0, "1S", (1.0,) + (0.0,) * 6, 0.9)
+        >>> table = OrbitalTable("Na2", 0, 0, {"xc": "pbe"}, (orb,), 0, None, 1.5)
+        >>> OrbitalTable.from_record(table.to_record()) == table
+        True
+        """
+        data = dict(record["table"])
+        orbitals = tuple(
+            OrbitalInfo(**{**o, "l_weights": tuple(o["l_weights"])}) for o in data.pop("orbitals")
+        )
+        return cls(**{**data, "orbitals": orbitals, "notes": tuple(data.get("notes", ()))})
+
     def to_json(self) -> dict:
         """The ``superatom orbitals --json`` object."""
         return {
@@ -117,6 +140,29 @@ class OrbitalTable:
             "gap_ev": None if self.gap_ev is None else round(self.gap_ev, 4),
             "notes": list(self.notes),
         }
+
+
+def analysed_state(cluster, charge: int | None = None, spin: int | None = None) -> tuple[int, int]:
+    """``(charge, 2S)`` of the state whose orbitals are analysed.
+
+    The cluster's own charge and spin by default, else the default spin of the
+    charge; a spin that does not fit the electron count raises
+    ``ChargeSpinError``.
+
+    Examples
+    --------
+    >>> from superatom_lab.core.catalogue import build
+    >>> analysed_state(build("Al13", charge=-1)), analysed_state(build("Na8"), charge=1)
+    ((-1, 0), (1, 1))
+    """
+    from superatom_lab.core.cluster import check_spin
+
+    charge = cluster.charge if charge is None else int(charge)
+    if spin is None:
+        spin = cluster.spin if charge == cluster.charge and cluster.spin is not None else None
+        spin = cluster.with_charge(charge).default_spin if spin is None else spin
+    check_spin(cluster.with_charge(charge).n_electrons, spin)
+    return charge, int(spin)
 
 
 def assign_shell_labels(

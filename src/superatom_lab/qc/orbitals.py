@@ -27,20 +27,22 @@ import numpy as np
 from ase.data import covalent_radii
 from ase.neighborlist import natural_cutoffs, neighbor_list
 
+from superatom_lab.core.bonding import SKELETON_BOND_SCALE
 from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.units import ANGSTROM_TO_BOHR, HARTREE_TO_EV
 from superatom_lab.qc.molecule import build_mole
 from superatom_lab.qc.orbital_table import (
     CORE,
+    DEFAULT_N_VIRTUAL,
     LIGAND,
     OrbitalInfo,
     OrbitalTable,
+    analysed_state,
     assign_shell_labels,
 )
 from superatom_lab.qc.presets import Method
-from superatom_lab.qc.results import HARTREE_TO_EV
 from superatom_lab.qc.runner import compute_state
 
-BOHR_PER_ANGSTROM = 1 / 0.52917721092
 L_MAX = 6
 CORE_WINDOW_EV = 30.0
 CORE_GAP_EV = 10.0
@@ -63,7 +65,7 @@ def skeleton_atoms(cluster: Cluster) -> np.ndarray:
     atoms = cluster.atoms
     if len(atoms) < 4:
         return np.ones(len(atoms), dtype=bool)
-    i = neighbor_list("i", atoms, natural_cutoffs(atoms, mult=1.15))
+    i = neighbor_list("i", atoms, natural_cutoffs(atoms, mult=SKELETON_BOND_SCALE))
     counts = np.bincount(i, minlength=len(atoms))
     mask = counts >= SKELETON_MIN_NEIGHBOURS
     return mask if mask.any() else np.ones(len(atoms), dtype=bool)
@@ -127,13 +129,13 @@ def angular_decomposition(
     grid = LebedevGrid.MakeAngularGrid(n_angular)
     directions, w_ang = grid[:, :3], grid[:, 3] * 4 * np.pi  # weights sum to 4 pi
     harmonics = [np.conj(y) * w_ang for y in _harmonics(directions)]
-    center = np.asarray(center_angstrom) * BOHR_PER_ANGSTROM
-    radii = np.arange(dr_bohr / 2, r_max_angstrom * BOHR_PER_ANGSTROM, dr_bohr)
+    center = np.asarray(center_angstrom) * ANGSTROM_TO_BOHR
+    radii = np.arange(dr_bohr / 2, r_max_angstrom * ANGSTROM_TO_BOHR, dr_bohr)
     n_orb = mo_coeff.shape[1]
     weights = np.zeros((n_orb, L_MAX + 1))
     norm = np.zeros(n_orb)
     inside = np.zeros(n_orb)
-    r_in = inside_angstrom * BOHR_PER_ANGSTROM
+    r_in = inside_angstrom * ANGSTROM_TO_BOHR
     for chunk in np.array_split(radii, max(1, len(radii) // 20)):
         coords = (center + chunk[:, None, None] * directions[None]).reshape(-1, 3)
         values = (mol.eval_gto("GTOval_sph", coords) @ mo_coeff).reshape(len(chunk), -1, n_orb)
@@ -163,8 +165,9 @@ def analyse_orbitals(
     *,
     charge: int | None = None,
     spin: int | None = None,
-    n_virtual: int = 8,
+    n_virtual: int = DEFAULT_N_VIRTUAL,
     store="default",
+    read_cache: bool = True,
     progress=None,
     cancel=None,
 ) -> OrbitalTable:
@@ -178,16 +181,13 @@ def analyse_orbitals(
         The state; the cluster's own charge, and its default spin, when omitted.
     n_virtual : int
         Unoccupied orbitals analysed per spin channel, above the highest occupied.
-    store, progress, cancel
+    store, read_cache, progress, cancel
         As for :func:`superatom_lab.qc.runner.compute_state`.
     """
-    charge = cluster.charge if charge is None else charge
-    if spin is None:
-        spin = cluster.spin if charge == cluster.charge and cluster.spin is not None else None
-        spin = cluster.with_charge(charge).default_spin if spin is None else spin
+    charge, spin = analysed_state(cluster, charge, spin)
     state = compute_state(
-        cluster, method, charge=charge, spin=spin, store=store, need_orbitals=True,
-        progress=progress, cancel=cancel,
+        cluster, method, charge=charge, spin=spin, store=store, read_cache=read_cache,
+        need_orbitals=True, progress=progress, cancel=cancel,
     )  # fmt: skip
     mol = build_mole(cluster, method, charge=charge, spin=spin)
     coeff, energy, occ = (state.arrays[k] for k in ("mo_coeff", "mo_energy", "mo_occ"))

@@ -44,7 +44,7 @@ class Method:
     max_basis_functions : int
         Largest system (in basis functions) the preset accepts.
     metal_basis, metal_ecp : str or None
-        Basis and ECP for metal atoms from Na on (``core.elements.is_metal``);
+        Basis and ECP for metal atoms from Na on (``core.elements.uses_metal_basis``);
         ``basis`` and ``ecp`` for every other atom.
     description : str
         What the preset is for.
@@ -77,9 +77,9 @@ class Method:
         >>> get_method("quick").basis_for("Al"), get_method("quick").basis_for("O")
         (('lanl2dz', 'lanl2dz'), ('def2-svpd', 'def2-svpd'))
         """
-        from superatom_lab.core.elements import is_metal
+        from superatom_lab.core.elements import uses_metal_basis
 
-        if self.metal_basis and is_metal(symbol):
+        if self.metal_basis and uses_metal_basis(symbol):
             return self.metal_basis, self.metal_ecp
         return self.basis, self.ecp
 

@@ -21,8 +21,9 @@ from superatom_lab.core.spin_states import (
     candidate_spins,
     is_small_molecule,
 )
+from superatom_lab.core.units import HARTREE_TO_EV
 from superatom_lab.qc.presets import Method
-from superatom_lab.qc.results import HARTREE_TO_EV, PropertyResult, ScfResult
+from superatom_lab.qc.results import PropertyResult, ScfResult
 from superatom_lab.qc.runner import compute_state
 from superatom_lab.qc.scf import SharedIntegrals
 from superatom_lab.store import ResultStore
@@ -105,6 +106,7 @@ def ground_state(
     shared: SharedIntegrals | None = None,
     store: ResultStore | None | str = "default",
     read_cache: bool = True,
+    cache_only: bool = False,
     progress=None,
     cancel: threading.Event | None = None,
 ) -> tuple[ScfResult, list[ScfResult]]:
@@ -142,7 +144,7 @@ def ground_state(
         tried.append(
             compute_state(
                 cluster, method, charge=cluster.charge, spin=spin, store=store,
-                read_cache=read_cache, need_orbitals=True, shared=shared,
+                read_cache=read_cache, cache_only=cache_only, need_orbitals=True, shared=shared,
                 partner=partner if has_orbitals else (tried[-1] if tried else None),
                 progress=progress, cancel=cancel,
             )

@@ -13,7 +13,6 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -21,12 +20,13 @@ from importlib import resources
 import numpy as np
 
 from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.units import BOHR_TO_ANGSTROM
 from superatom_lab.errors import CalculationCancelled, ConvergenceError
 from superatom_lab.qc.molecule import build_mole
 from superatom_lab.qc.presets import Method
-from superatom_lab.store import ResultStore, canonical_json, scf_key
+from superatom_lab.store import ResultStore
+from superatom_lab.store.keys import relaxation_key
 
-BOHR_ANGSTROM = 0.52917721092
 MAX_STEPS = 60
 LARGE_MOVE_ANGSTROM = 0.5
 
@@ -69,14 +69,6 @@ def _displacements(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     return np.linalg.norm(moved, axis=1)
 
 
-def relax_key(cluster: Cluster, method: Method, charge: int, spin: int) -> str:
-    """Cache key of a relaxation (its start geometry, state and method)."""
-    base = scf_key(cluster, charge=charge, spin=spin, method=method.key_fields())
-    return hashlib.sha256(
-        canonical_json({"relax": base, "max_steps": MAX_STEPS}).encode()
-    ).hexdigest()
-
-
 def relax(
     cluster: Cluster,
     method: Method,
@@ -85,6 +77,7 @@ def relax(
     spin: int,
     store: ResultStore | None | str = "default",
     read_cache: bool = True,
+    cache_only: bool = False,
     start=None,
     progress=None,
     cancel: threading.Event | None = None,
@@ -92,7 +85,9 @@ def relax(
     """Relax ``cluster`` in one charge and spin state and return the new geometry.
 
     ``start`` (an :class:`~superatom_lab.qc.results.ScfResult` with orbitals at
-    the starting geometry) seeds the first SCF.  Open-shell states use
+    the starting geometry) seeds the first SCF.  ``cache_only=True`` raises
+    :class:`~superatom_lab.qc.runner.NotInCache` instead of relaxing when the
+    relaxation is not stored.  Open-shell states use
     second-order SCF at every step; closed shells DIIS with a small level shift.
 
     Raises
@@ -105,7 +100,7 @@ def relax(
     from superatom_lab.qc.runner import resolve_store
 
     store = resolve_store(store)
-    key = relax_key(cluster, method, charge, spin)
+    key = relaxation_key(cluster, method, charge=charge, spin=spin, max_steps=MAX_STEPS)
     if store is not None and read_cache:
         record = store.get(key)
         if record is not None:
@@ -116,6 +111,10 @@ def relax(
                       "max_displacement_angstrom", "rmsd_angstrom")}  # fmt: skip
             return Relaxation(Cluster(atoms, name=cluster.name), charge, spin, **fields,
                               cached=True)  # fmt: skip
+    if cache_only:
+        from superatom_lab.qc.runner import NotInCache
+
+        raise NotInCache(key)
 
     from pyscf.geomopt.geometric_solver import kernel as optimise
 
@@ -163,7 +162,7 @@ def relax(
             f"the relaxation of {cluster.name} (charge {charge}, 2S={spin}) did not converge in "
             f"{MAX_STEPS} steps: no relaxed geometry is reported"
         )
-    positions = new_mol.atom_coords() * BOHR_ANGSTROM
+    positions = new_mol.atom_coords() * BOHR_TO_ANGSTROM
     moved = _displacements(cluster.positions_angstrom, positions)
     from ase import Atoms
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 
-HARTREE_TO_EV = 27.211386245988
-
 
 @dataclass
 class ScfResult:

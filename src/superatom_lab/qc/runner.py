@@ -24,7 +24,20 @@ import threading
 from superatom_lab.core.cluster import Cluster
 from superatom_lab.qc.presets import Method
 from superatom_lab.qc.results import ScfResult
-from superatom_lab.store import ResultStore, scf_key
+from superatom_lab.store import ResultStore
+from superatom_lab.store.keys import state_key
+
+#: Keyword arguments that every task function accepts and hands down to the states it computes.
+ENGINE_KWARGS = ("store", "read_cache", "cache_only", "progress", "cancel")
+
+
+class NotInCache(LookupError):
+    """Raised by :func:`compute_state` with ``cache_only=True`` when a state is not stored.
+
+    The cache probes (:mod:`superatom_lab.qc.cached`) run the same code as a
+    calculation with ``cache_only=True`` and catch this, so a cached answer is
+    assembled by exactly the steps that would compute it.
+    """
 
 
 def resolve_store(store):
@@ -38,11 +51,6 @@ def resolve_store(store):
     return ResultStore() if isinstance(store, str) and store == "default" else store
 
 
-def state_key(cluster: Cluster, method: Method, *, charge: int, spin: int) -> str:
-    """Cache key of one state of ``cluster`` under ``method``."""
-    return scf_key(cluster, charge=charge, spin=spin, method=method.key_fields())
-
-
 def compute_state(
     cluster: Cluster,
     method: Method,
@@ -51,6 +59,7 @@ def compute_state(
     spin: int,
     store: ResultStore | None | str = "default",
     read_cache: bool = True,
+    cache_only: bool = False,
     need_orbitals: bool = False,
     partner: ScfResult | None = None,
     shared=None,
@@ -68,6 +77,9 @@ def compute_state(
         (:func:`~superatom_lab.store.default_cache_dir`) by default, none when ``None``.
     read_cache : bool
         ``False`` ignores a stored result (it is still replaced by the new one).
+    cache_only : bool
+        Never compute: raise :class:`NotInCache` when the state (with its
+        orbitals, if needed) is not stored.
     need_orbitals : bool
         Also return the orbitals in ``result.arrays``; a cached record whose
         orbitals are missing is then computed again.
@@ -81,13 +93,14 @@ def compute_state(
     store = resolve_store(store)
     key = state_key(cluster, method, charge=charge, spin=spin)
     if store is not None and read_cache:
-        record = store.get(key)
+        record, arrays = store.get_with_arrays(key) if need_orbitals else (store.get(key), None)
         if record is not None and record.get("converged") is True:
-            arrays = store.get_arrays(key) if need_orbitals else None
             if not need_orbitals or arrays is not None:
                 result = ScfResult.from_dict(record, cached=True)
                 result.arrays = arrays
                 return result
+    if cache_only:
+        raise NotInCache(key)
     from superatom_lab.qc.scf import run_scf  # imports PySCF: only when computing
 
     result = run_scf(

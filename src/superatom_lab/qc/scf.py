@@ -50,10 +50,11 @@ from collections.abc import Callable
 import numpy as np
 
 from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.units import HARTREE_TO_EV
 from superatom_lab.errors import CalculationCancelled, ConvergenceError
 from superatom_lab.qc.molecule import build_mole, check_size
 from superatom_lab.qc.presets import Method
-from superatom_lab.qc.results import HARTREE_TO_EV, ScfResult
+from superatom_lab.qc.results import ScfResult
 
 ProgressCallback = Callable[[dict], None]
 

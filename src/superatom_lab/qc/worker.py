@@ -11,7 +11,8 @@ Examples
 --------
 >>> from superatom_lab.core.catalogue import build
 >>> from superatom_lab.qc.presets import get_method
->>> job = WorkerJob("electron_affinity", build("F"), get_method("quick"))
+>>> from superatom_lab.qc.tasks import Request
+>>> job = WorkerJob(Request.make("electron_affinity", build("F"), get_method("quick")))
 >>> job.start()
 >>> result = job.result(timeout=120)
 >>> result.property, result.converged
@@ -22,33 +23,21 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import time
-from importlib import import_module
 
 from superatom_lab.errors import CalculationCancelled, CalculationError
 
-TASKS = {
-    "electron_affinity": "superatom_lab.qc.properties:electron_affinity",
-    "ionization_energy": "superatom_lab.qc.properties:ionization_energy",
-    "electron_affinity_adiabatic": "superatom_lab.qc.adiabatic:electron_affinity_adiabatic",
-    "ionization_energy_adiabatic": "superatom_lab.qc.adiabatic:ionization_energy_adiabatic",
-    "vertical_detachment_energy": "superatom_lab.qc.adiabatic:vertical_detachment_energy",
-    "orbitals": "superatom_lab.qc.orbitals:analyse_orbitals",
-}
 
-
-def _child(conn, task: str, cluster, method, store_root, options) -> None:
+def _child(conn, request, store_root, read_cache) -> None:
     """Worker entry point: compute, streaming ("progress", event) then ("done", result)."""
     try:
         from superatom_lab.store import ResultStore
 
-        module, name = TASKS[task].split(":")
-        func = getattr(import_module(module), name)
         store = ResultStore(store_root)  # None: the default cache folder
 
         def progress(event):
             conn.send(("progress", event))
 
-        result = func(cluster, method, store=store, progress=progress, **options)
+        result = request.run(store=store, read_cache=read_cache, progress=progress)
         conn.send(("done", result))
     except BaseException as exc:  # report every failure to the parent, then exit
         conn.send(("error", (type(exc).__name__, str(exc))))
@@ -61,23 +50,21 @@ class WorkerJob:
 
     Parameters
     ----------
-    task : str
-        A key of ``TASKS`` (``"electron_affinity"``, ``"orbitals"``, ...).
-    cluster, method
-        What to compute.
+    request : Request
+        What to compute (:class:`superatom_lab.qc.tasks.Request`); the child
+        runs it, and a task with ``remember`` stores its result there.
     store_root : path, optional
         Cache folder for the child (the default cache folder when omitted).
-    **options
-        Extra keyword arguments for the task function.
+    read_cache : bool
+        ``False`` recomputes what is stored (and replaces it).
     """
 
-    def __init__(self, task: str, cluster, method, store_root=None, **options):
-        if task not in TASKS:
-            raise ValueError(f"unknown task {task!r}: one of {', '.join(TASKS)}")
+    def __init__(self, request, store_root=None, read_cache: bool = True):
         ctx = mp.get_context("spawn")
+        self.request = request
         self._parent, child = ctx.Pipe(duplex=False)
         self._process = ctx.Process(
-            target=_child, args=(child, task, cluster, method, store_root, options), daemon=True
+            target=_child, args=(child, request, store_root, read_cache), daemon=True
         )
         self._child_end = child
         self.events: list[dict] = []

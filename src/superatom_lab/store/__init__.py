@@ -1,4 +1,4 @@
-"""Content-addressed result cache (no PySCF, no Jupyter).
+"""Content-addressed result cache, checked on every read (no PySCF, no Jupyter).
 
 Examples
 --------
@@ -11,5 +11,14 @@ True
 
 from superatom_lab.store.cache import ResultStore, default_cache_dir
 from superatom_lab.store.keys import canonical_json, code_versions, scf_key
+from superatom_lab.store.maintenance import CacheInfo, CleanReport
 
-__all__ = ["ResultStore", "canonical_json", "code_versions", "default_cache_dir", "scf_key"]
+__all__ = [
+    "CacheInfo",
+    "CleanReport",
+    "ResultStore",
+    "canonical_json",
+    "code_versions",
+    "default_cache_dir",
+    "scf_key",
+]

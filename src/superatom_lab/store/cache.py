@@ -1,4 +1,10 @@
-"""A folder of JSON records addressed by key, written atomically.
+"""A folder of sealed JSON records (and ``.npz`` orbitals) addressed by key.
+
+Every record carries checksums of its body and of its orbitals file, and is
+checked on every read: a record that is truncated, altered or unreadable is
+reported once (:class:`~superatom_lab.errors.CacheRecordWarning`), moved into
+``<root>/quarantine`` and read as absent, so the caller computes it again.
+A read never raises on a damaged file.
 
 Examples
 --------
@@ -8,36 +14,29 @@ Examples
 >>> store.put(key, {"converged": True, "energy_hartree": -1.0})
 >>> store.get(key)["energy_hartree"]
 -1.0
+>>> store.path_for(key).relative_to(store.root).parts[0] == f"v{_keys.SCHEMA_VERSION}"
+True
 """
 
 from __future__ import annotations
 
 import io
-import json
 import os
-import tempfile
+import re
+import warnings
 from pathlib import Path
 
 import numpy as np
 
-from superatom_lab.errors import SuperatomLabError
+from superatom_lab.errors import CacheRecordWarning, InputError, SuperatomLabError
+from superatom_lab.store import keys as _keys
+from superatom_lab.store.files import atomic_write, is_temporary, move_aside
+from superatom_lab.store.locks import folder_lock
+from superatom_lab.store.maintenance import CacheInfo, CleanReport, cache_info, clean_cache
+from superatom_lab.store.sealed import DamagedRecord, seal, sha256_hex, unseal
 
 ENV_VAR = "SUPERATOM_LAB_CACHE"
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and :func:`os.replace`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+CUBE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,250}")
 
 
 def default_cache_dir() -> Path:
@@ -55,12 +54,25 @@ def default_cache_dir() -> Path:
 
 
 class ResultStore:
-    """Content-addressed store of converged results.
+    """Content-addressed store of converged results, checked on every read.
 
-    Each record lives in ``<root>/v1/<key[:2]>/<key>.json``.  A write goes to a
-    temporary file in the same folder and is then moved into place with
-    :func:`os.replace`, so a reader never sees half a record, and an
-    interrupted write leaves nothing behind under the key.
+    Layout under ``root``:
+
+    - ``v<SCHEMA_VERSION>/<key[:2]>/<key>.json``: the record, sealed with the
+      SHA-256 of its body and of its orbitals file
+      (:mod:`superatom_lab.store.sealed`);
+    - ``v<SCHEMA_VERSION>/<key[:2]>/<key>.npz``: its arrays, if any;
+    - ``cubes/``: cube files (:meth:`cube_path`);
+    - ``quarantine/``: damaged files moved aside for inspection.
+
+    Folders of other schema versions (``v1``, ...) are never read;
+    :meth:`clean` removes them.  A write replaces the files of its key while
+    holding the lock of the key's folder (:mod:`superatom_lab.store.locks`):
+    it removes the old record, writes the orbitals, then the record, each
+    through a temporary file and :func:`os.replace`.  So concurrent writers of
+    one key leave one consistent record, and a writer killed at any moment
+    leaves the old record, no record, or the new one, plus at most a
+    ``.tmp-*`` file that reads skip and :meth:`clean` removes.
 
     Parameters
     ----------
@@ -80,36 +92,205 @@ class ResultStore:
     def __init__(self, root: str | os.PathLike | None = None):
         self.root = Path(root).expanduser() if root is not None else default_cache_dir()
 
+    @property
+    def records_dir(self) -> Path:
+        """The folder of the records of this schema version, ``<root>/v<SCHEMA_VERSION>``."""
+        return self.root / f"v{_keys.SCHEMA_VERSION}"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        """Where damaged files are moved, ``<root>/quarantine``."""
+        return self.root / "quarantine"
+
+    @property
+    def cubes_dir(self) -> Path:
+        """Where cube files are kept, ``<root>/cubes``."""
+        return self.root / "cubes"
+
     def path_for(self, key: str) -> Path:
-        """Return the file that holds (or would hold) ``key``."""
-        if len(key) < 8 or not all(c in "0123456789abcdef" for c in key):
+        """Return the file that holds (or would hold) the record of ``key``.
+
+        Raises
+        ------
+        SuperatomLabError
+            If ``key`` is not a string of at least 8 lower-case hex digits.
+        """
+        if (
+            not isinstance(key, str)
+            or len(key) < 8
+            or not all(c in "0123456789abcdef" for c in key)
+        ):
             raise SuperatomLabError(f"malformed cache key {key!r}")
-        return self.root / "v1" / key[:2] / f"{key}.json"
+        return self.records_dir / key[:2] / f"{key}.json"
+
+    # -- reading -----------------------------------------------------------------
+
+    def _read(self, key: str, arrays: str):
+        """Read and check the record of ``key``; ``(None, None)`` when it is absent.
+
+        ``arrays`` is ``"skip"`` (the record only), ``"check"`` (also check the
+        orbitals file; the second item is then ``True`` or ``None``) or ``"load"``
+        (the second item is the dict of arrays, or ``None``).  A missing orbitals
+        file means "no arrays", not damage.
+
+        Raises
+        ------
+        DamagedRecord
+            If the record or its orbitals file does not check out.
+        """
+        path = self.path_for(key)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None, None
+        except OSError as exc:
+            raise DamagedRecord(f"it cannot be read ({exc.strerror or exc})") from None
+        sealed = unseal(key, raw)
+        if arrays == "skip" or sealed.npz_sha256 is None:
+            return sealed.body, None
+        try:
+            data = path.with_suffix(".npz").read_bytes()
+        except FileNotFoundError:
+            return sealed.body, None
+        except OSError as exc:
+            why = exc.strerror or exc
+            raise DamagedRecord(f"its orbitals file cannot be read ({why})") from None
+        if sha256_hex(data) != sealed.npz_sha256:
+            raise DamagedRecord(
+                f"its orbitals file ({len(data)} bytes) does not match its checksum"
+            )
+        if arrays == "check":
+            return sealed.body, True
+        try:
+            with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+                return sealed.body, {name: npz[name] for name in npz.files}
+        except Exception as exc:  # noqa: BLE001 - any failure to decode is damage
+            raise DamagedRecord(f"its orbitals file cannot be decoded ({exc})") from None
+
+    def _load(self, key: str, arrays: str = "skip"):
+        """:meth:`_read`, with damage reported once, moved aside and read as absent.
+
+        Damage is confirmed under the writers' lock first, so a record that a
+        concurrent writer was replacing is read again, not quarantined.
+        """
+        try:
+            return self._read(key, arrays)
+        except DamagedRecord as exc:
+            reason = str(exc)
+        path = self.path_for(key)
+        try:
+            with folder_lock(path.parent):
+                try:
+                    return self._read(key, arrays)
+                except DamagedRecord as exc:
+                    reason = str(exc)
+                moved = move_aside([path, path.with_suffix(".npz")], self.quarantine_dir)
+            where = f"moved to {self.quarantine_dir}" if moved else "already moved aside"
+        except OSError as exc:
+            where = f"could not be moved aside ({exc.strerror or exc})"
+        message = (
+            f"cache record {key} is damaged: {reason}; {where}; it counts as absent "
+            "and will be computed again"
+        )
+        warnings.warn(CacheRecordWarning(message.replace("\n", " ")), stacklevel=3)
+        return None, None
 
     def get(self, key: str) -> dict | None:
         """Return the record stored under ``key``, or ``None``.
 
-        A record that cannot be read (for example one damaged by hand) counts
-        as absent, so the calculation is simply run again.
+        The record is checked against its checksum; a damaged one is reported
+        (:class:`~superatom_lab.errors.CacheRecordWarning`), moved into the
+        quarantine folder and returned as ``None``, so the calculation is
+        simply run again.  Never raises on a damaged file.
+
+        Examples
+        --------
+        >>> import tempfile, warnings
+        >>> store = ResultStore(tempfile.mkdtemp())
+        >>> store.put("ab" * 32, {"converged": True, "x": 1})
+        >>> _ = store.path_for("ab" * 32).write_text("{not json")
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     print(store.get("ab" * 32), len(caught), len(list(store.quarantine_dir.iterdir())))
+        None 1 1
         """
-        path = self.path_for(key)
-        try:
-            with path.open(encoding="utf-8") as handle:
-                return json.load(handle)
-        except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
-            return None
+        return self._load(key)[0]
+
+    def get_arrays(self, key: str) -> dict | None:
+        """Return the arrays stored with ``key`` (name -> array), or ``None``.
+
+        ``None`` also when the record is absent or damaged (damage is handled as
+        in :meth:`get`); never raises on a damaged file.
+        """
+        return self._load(key, "load")[1]
+
+    def get_with_arrays(self, key: str) -> tuple[dict | None, dict | None]:
+        """Return ``(record, arrays)`` of ``key``, reading and checking the record once.
+
+        ``(None, None)`` when the record is absent or damaged; ``(record, None)``
+        when it has no arrays.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> store = ResultStore(tempfile.mkdtemp())
+        >>> store.put("ab" * 32, {"converged": True}, arrays={"mo_occ": np.ones(2)})
+        >>> record, arrays = store.get_with_arrays("ab" * 32)
+        >>> record, arrays["mo_occ"].tolist()
+        ({'converged': True}, [1.0, 1.0])
+        """
+        record, arrays = self._load(key, "load")
+        return record, arrays
+
+    def has_arrays(self, key: str) -> bool:
+        """Whether ``key`` has a valid record with arrays whose checksum matches.
+
+        The orbitals file is read and checked, not only looked for; a damaged
+        pair is handled as in :meth:`get` and gives ``False``.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> store = ResultStore(tempfile.mkdtemp())
+        >>> store.put("ab" * 32, {"converged": True}, arrays={"mo_occ": np.ones(2)})
+        >>> store.put("cd" * 32, {"converged": True})
+        >>> store.has_arrays("ab" * 32), store.has_arrays("cd" * 32), store.has_arrays("ef" * 32)
+        (True, False, False)
+        """
+        return self._load(key, "check")[1] is True
+
+    def __contains__(self, key: str) -> bool:
+        """Whether a valid record is stored under ``key`` (it is read and checked)."""
+        return self.get(key) is not None
+
+    def keys(self) -> list[str]:
+        """Return the key of every record file of this schema version (not checked).
+
+        Temporary files of unfinished writes and folders of other schema
+        versions are left out.
+        """
+        base = self.records_dir
+        if not base.exists():
+            return []
+        return sorted(p.stem for p in base.glob("*/*.json") if not is_temporary(p))
+
+    # -- writing -----------------------------------------------------------------
 
     def put(self, key: str, record: dict, arrays: dict | None = None) -> None:
-        """Store ``record`` under ``key`` atomically; only converged records.
+        """Store ``record`` under ``key``, sealed with its checksums; only converged records.
 
         ``arrays`` (name -> numpy array, e.g. orbital coefficients) go to
-        ``<key>.npz``, written before the JSON record, so that a record never
-        points at arrays that are not there yet.
+        ``<key>.npz``, whose SHA-256 the record holds.  The files of the key are
+        replaced under the lock of its folder: the old record is removed, the
+        orbitals written, then the record, so that at no moment does a record
+        point at orbitals that are not its own.
 
         Raises
         ------
         SuperatomLabError
             If ``record["converged"]`` is not true.
+        TypeError
+            If ``record`` holds something JSON cannot represent (nothing is written).
         """
         if record.get("converged") is not True:
             raise SuperatomLabError(
@@ -117,31 +298,98 @@ class ResultStore:
                 "converged results are stored"
             )
         path = self.path_for(key)
-        text = json.dumps(record, indent=1, sort_keys=True).encode()
+        npz = None
         if arrays:
             buffer = io.BytesIO()
             np.savez_compressed(buffer, **arrays)
-            _atomic_write(path.with_suffix(".npz"), buffer.getvalue())
-        _atomic_write(path, text)
+            npz = buffer.getvalue()
+        raw = seal(key, record, sha256_hex(npz) if npz is not None else None)
+        npz_path = path.with_suffix(".npz")
+        with folder_lock(path.parent):
+            path.unlink(missing_ok=True)
+            if npz is not None:
+                atomic_write(npz_path, npz)
+            else:
+                npz_path.unlink(missing_ok=True)
+            atomic_write(path, raw)
 
-    def get_arrays(self, key: str) -> dict | None:
-        """Return the arrays stored with ``key`` (name -> array), or ``None``."""
-        path = self.path_for(key).with_suffix(".npz")
-        try:
-            with np.load(path) as data:
-                return {name: data[name] for name in data.files}
-        except (FileNotFoundError, ValueError, OSError):
-            return None
+    # -- cube files and housekeeping ---------------------------------------------
 
-    def __contains__(self, key: str) -> bool:
-        return self.path_for(key).exists()
+    def cube_path(self, name: str) -> Path:
+        """The file for the cube named ``name`` (``.cube`` added if missing), folder created.
 
-    def keys(self) -> list[str]:
-        """Return every stored key (temporary files excluded)."""
-        base = self.root / "v1"
-        if not base.exists():
-            return []
-        return sorted(p.stem for p in base.glob("*/*.json") if not p.name.startswith(".tmp-"))
+        Parameters
+        ----------
+        name : str
+            A name derived from a key: letters, digits and ``._+-``, not starting
+            with a dot.
+
+        Raises
+        ------
+        InputError
+            For a name that is empty, has a path separator or starts with a dot.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> store = ResultStore(tempfile.mkdtemp())
+        >>> path = store.cube_path("ab12-alpha-3-0p25")
+        >>> path.name, path.parent == store.cubes_dir, path.parent.is_dir()
+        ('ab12-alpha-3-0p25.cube', True, True)
+        >>> store.cube_path("../x")
+        Traceback (most recent call last):
+        ...
+        superatom_lab.errors.InputError: a cube name is letters, digits and ._+- ...
+        """
+        if not isinstance(name, str) or not CUBE_NAME.fullmatch(name):
+            raise InputError(
+                "a cube name is letters, digits and ._+- and does not start with a dot, "
+                f"got {name!r}"
+            )
+        self.cubes_dir.mkdir(parents=True, exist_ok=True)
+        return self.cubes_dir / (name if name.endswith(".cube") else f"{name}.cube")
+
+    def info(self) -> CacheInfo:
+        """Size and contents of the cache (see :class:`CacheInfo`); nothing is changed.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> store = ResultStore(tempfile.mkdtemp())
+        >>> store.put("ab" * 32, {"converged": True})
+        >>> info = store.info()
+        >>> info.n_records, info.n_cube_files, info.size_bytes > 0
+        (1, 0, True)
+        """
+        return cache_info(self)
+
+    def clean(self, older_than_days: float | None = None) -> CleanReport:
+        """Remove cached files and report what went (see :class:`CleanReport`).
+
+        Parameters
+        ----------
+        older_than_days : float, optional
+            Without it, every record, cube file, temporary file, quarantined
+            file and schema folder of the cache is removed.  With it, only the
+            records and cube files last written more than this many days ago;
+            temporary files of interrupted writes, the quarantine and folders of
+            older schema versions are removed either way.  Nothing outside the
+            store's own folders under ``root`` is touched.
+
+        Raises
+        ------
+        InputError
+            If ``older_than_days`` is negative or not a finite number.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> store = ResultStore(tempfile.mkdtemp())
+        >>> store.put("ab" * 32, {"converged": True})
+        >>> store.clean(older_than_days=1).n_records, store.clean().n_records, store.keys()
+        (0, 1, [])
+        """
+        return clean_cache(self, older_than_days)
 
     def __repr__(self) -> str:
         return f"ResultStore({str(self.root)!r})"

@@ -172,7 +172,7 @@ def structure_view(cluster, *, width: str = "100%", height: str = "400px", orien
 
     Examples
     --------
-    >>> from superatom_lab.core.builders import icosahedron
+    >>> from superatom_lab.core.shapes import icosahedron
     >>> view = structure_view(icosahedron("Al"), height="300px")  # doctest: +SKIP
     >>> view  # doctest: +SKIP
     """

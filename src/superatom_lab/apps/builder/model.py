@@ -5,9 +5,9 @@ every change of its inputs, from one of three sources (``mode``):
 
 * ``"catalogue"``: a named species (:func:`superatom_lab.core.catalogue.build`);
 * ``"geometric"``: an ideal shape of one element (:data:`SHAPES`, made by
-  :mod:`superatom_lab.core.builders`);
+  :mod:`superatom_lab.core.shapes`);
 * ``"file"``: the text of an uploaded .xyz file
-  (:func:`~superatom_lab.core.builders.from_xyz_text`).
+  (:func:`~superatom_lab.core.structure_io.from_xyz_text`).
 
 Then, in this order: a ligand swap (every terminal ``ligand_old`` atom becomes
 ``ligand_new``), a dopant (atom ``dopant_index`` becomes ``dopant``), the
@@ -39,7 +39,7 @@ from traitlets import Any, Bool, Enum, Float, Instance, Int, List, Unicode, obse
 from superatom_lab.apps.jobs import one_line
 from superatom_lab.apps.mvc import Model
 from superatom_lab.apps.session import ClusterSession, charge_text
-from superatom_lab.core import builders, catalogue
+from superatom_lab.core import catalogue, edits, shapes, structure_io
 from superatom_lab.core.cluster import Cluster
 from superatom_lab.core.counting import count_electrons
 from superatom_lab.errors import AtomsTooCloseError, InputError, StructureFileError
@@ -62,7 +62,7 @@ _INPUTS = ("mode", "species", "shape", "element", "size", "lattice_constant", "x
 
 
 def shape_cluster(shape: str, element: str, size: int, lattice_constant=None) -> Cluster:
-    """An ideal cluster of one element from :mod:`~superatom_lab.core.builders`.
+    """An ideal cluster of one element from :mod:`~superatom_lab.core.shapes`.
 
     ``size`` is the number of shells (icosahedron, cuboctahedron) or atoms along
     an edge (decahedron, octahedron); see :data:`SHAPES`.
@@ -73,13 +73,13 @@ def shape_cluster(shape: str, element: str, size: int, lattice_constant=None) ->
     [13, 13, 13, 6]
     """
     if shape == "icosahedron":
-        return builders.icosahedron(element, size, lattice_constant)
+        return shapes.icosahedron(element, size, lattice_constant)
     if shape == "cuboctahedron":
-        return builders.octahedron(element, 2 * size - 1, size - 1, lattice_constant)
+        return shapes.octahedron(element, 2 * size - 1, size - 1, lattice_constant)
     if shape == "decahedron":
-        return builders.decahedron(element, size, size, 0, lattice_constant)
+        return shapes.decahedron(element, size, size, 0, lattice_constant)
     if shape == "octahedron":
-        return builders.octahedron(element, size, 0, lattice_constant)
+        return shapes.octahedron(element, size, 0, lattice_constant)
     raise InputError(f"unknown shape {shape!r}: use one of {', '.join(SHAPES)}")
 
 
@@ -123,13 +123,13 @@ class BuilderModel(Model):
         Catalogue name (mode "catalogue").
     shape, element, size, lattice_constant
         Ideal shape (mode "geometric"); ``lattice_constant`` 0 means the
-        element's own (:func:`~superatom_lab.core.builders.default_lattice_constant`).
+        element's own (:func:`~superatom_lab.core.shapes.default_lattice_constant`).
     xyz_data, xyz_name
         Content (text or bytes) and file name of an uploaded .xyz (mode "file");
         set both with :meth:`load_xyz`.
     ligand_old, ligand_new
         Ligand swap: every terminal ``ligand_old`` atom becomes the group
-        ``ligand_new`` (a name in ``builders.LIGANDS``); "" for no swap.
+        ``ligand_new`` (a name in ``edits.LIGANDS``); "" for no swap.
     dopant, dopant_index
         Substitution: atom ``dopant_index`` (from 0) becomes ``dopant``; "" for none.
     hollow, centre
@@ -254,25 +254,25 @@ class BuilderModel(Model):
                 f"(at most {MAX_UPLOAD_BYTES})"
             )
         stem = name.rsplit("/", 1)[-1].removesuffix(".xyz")
-        return builders.from_xyz_text(self.xyz_data, name=stem, source=name)
+        return structure_io.from_xyz_text(self.xyz_data, name=stem, source=name)
 
     def _build(self) -> Cluster | None:
         cluster = self._base()
         if cluster is None:
             return None
         if self.ligand_new.strip():
-            cluster = builders.replace_ligands(
+            cluster = edits.replace_ligands(
                 cluster, self.ligand_old.strip(), self.ligand_new.strip()
             )
         if self.dopant.strip():
-            cluster = builders.substitute(cluster, self.dopant_index, self.dopant.strip())
+            cluster = edits.substitute(cluster, self.dopant_index, self.dopant.strip())
         if self.hollow:
-            cluster = builders.remove_center(cluster)
+            cluster = edits.remove_center(cluster)
         if self.centre.strip():
             try:
-                cluster = builders.endohedral(self.centre.strip(), cluster)
+                cluster = edits.endohedral(self.centre.strip(), cluster)
             except AtomsTooCloseError:  # an atom sits at the centre: the new one replaces it
-                cluster = builders.endohedral(self.centre.strip(), builders.remove_center(cluster))
+                cluster = edits.endohedral(self.centre.strip(), edits.remove_center(cluster))
         spin = None if self.spin == SPIN_OPEN else self.spin
         name = self.name.strip() or cluster.name
         try:

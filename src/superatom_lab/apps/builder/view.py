@@ -24,7 +24,7 @@ from superatom_lab.apps.choices import structure_options
 from superatom_lab.apps.messages import error_html
 from superatom_lab.apps.mvc import View
 from superatom_lab.apps.session import ClusterSession, charge_text
-from superatom_lab.core.builders import LIGANDS
+from superatom_lab.core.edits import LIGANDS
 
 _SPIN_NAMES = ("singlet", "doublet", "triplet", "quartet", "quintet", "sextet", "septet")
 #: Spin choices: open, then 2S = 0 ... 10, the first ones with the multiplicity's name.

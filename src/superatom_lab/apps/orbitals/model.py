@@ -312,12 +312,3 @@ class OrbitalModel(SessionModel):
                 return
             if generation == self._cube_generation:
                 self.cube_path, self.cube_state = str(path), "done"
-
-    def wait_for_cube(self, timeout: float = 60.0) -> bool:
-        """Block until no cube is being written (for scripts and tests); False on timeout."""
-        import time
-
-        deadline = time.monotonic() + timeout
-        while self.cube_state == "running" and time.monotonic() < deadline:
-            time.sleep(0.05)
-        return self.cube_state != "running"

@@ -57,8 +57,6 @@ class OrbitalView(View):
         self._figure_lock = threading.Lock()  # one drawing at a time
         self._generation_lock = threading.Lock()
         self._figure_generation = 0
-        self._figures_done = threading.Event()
-        self._figures_done.set()
 
     def build(self):
         """Make the widgets, link them to the model and return the top-level ``VBox``."""
@@ -180,7 +178,6 @@ class OrbitalView(View):
         if table is None or level is None:
             self.diagram.value, self.lweights.value = b"", b""
             return
-        self._figures_done.clear()
         thread = threading.Thread(target=self._draw, args=(generation, table, jellium, level),
                                   daemon=True, name="superatom-figures")  # fmt: skip
         thread.start()
@@ -205,13 +202,6 @@ class OrbitalView(View):
                     self.diagram.value, self.lweights.value = diagram, weights
             except Exception as exc:  # a figure that cannot be drawn: one line, the app goes on
                 self.cube_status.value = error_html(f"figure: {one_line(exc)}")
-            finally:
-                if generation == self._figure_generation:
-                    self._figures_done.set()
-
-    def wait_for_figures(self, timeout: float = 30.0) -> bool:
-        """Block until the figures of the selected level are drawn (for tests and scripts)."""
-        return self._figures_done.wait(timeout)
 
     def _on_cube(self, change=None) -> None:
         import ipywidgets as ipw

@@ -14,13 +14,14 @@ Examples
 from __future__ import annotations
 
 from superatom_lab.core.cluster import Cluster
+from superatom_lab.core.units import HARTREE_TO_EV
 from superatom_lab.errors import InputError
 from superatom_lab.qc.presets import Method
 from superatom_lab.qc.properties import ground_state, property_warnings
-from superatom_lab.qc.results import HARTREE_TO_EV, PropertyResult
+from superatom_lab.qc.results import PropertyResult
 from superatom_lab.qc.scf import SharedIntegrals
 
-MAX_LADDER = 6
+MAX_STEPS = 6
 
 
 def ea_index(charge: int) -> int:
@@ -28,8 +29,8 @@ def ea_index(charge: int) -> int:
     return 1 - charge
 
 
-def electron_affinity_ladder(
-    cluster: Cluster, method: Method, n: int, *, spin: int | None = None, **kwargs
+def successive_electron_affinities(
+    cluster: Cluster, method: Method, *, n: int, spin: int | None = None, **kwargs
 ) -> list[PropertyResult]:
     """Vertical EA of the charge-Q species and of the next ``n - 1`` anions.
 
@@ -46,7 +47,7 @@ def electron_affinity_ladder(
     cluster : Cluster
         The geometry and the first acceptor's charge Q.
     n : int
-        How many successive affinities (1 to ``MAX_LADDER``).
+        How many successive affinities (1 to ``MAX_STEPS``).
     spin : int, optional
         2S of the charge-Q species; every other state is taken in its ground spin.
     **kwargs
@@ -57,8 +58,10 @@ def electron_affinity_ladder(
     list of PropertyResult
         One per step, in order; each holds its two states.
     """
-    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_LADDER:
-        raise InputError(f"--ladder takes a whole number from 1 to {MAX_LADDER}, got {n!r}")
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_STEPS:
+        raise InputError(
+            f"the number of successive EAs is a whole number from 1 to {MAX_STEPS}, got {n!r}"
+        )
     spin = cluster.spin if spin is None else spin
     shared = SharedIntegrals()
     states, candidates = [None] * (n + 1), [None] * (n + 1)

@@ -10,9 +10,9 @@ from superatom_lab.core import catalogue
 from superatom_lab.core.cluster import Cluster
 from superatom_lab.errors import InputError
 from superatom_lab.qc.adiabatic import electron_affinity_adiabatic, vertical_detachment_energy
-from superatom_lab.qc.ladder import electron_affinity_ladder
 from superatom_lab.qc.presets import get_method
 from superatom_lab.qc.properties import electron_affinity
+from superatom_lab.qc.successive import successive_electron_affinities
 from superatom_lab.store import ResultStore
 
 pytestmark = pytest.mark.pyscf
@@ -39,7 +39,7 @@ def test_adiabatic_ea_of_oh_is_between_vertical_ea_and_vde(tmp_path):
 
 
 def test_oxygen_holds_one_extra_electron_but_not_two():
-    first, second = electron_affinity_ladder(catalogue.build("O"), get_method("quick"), 2)
+    first, second = successive_electron_affinities(catalogue.build("O"), get_method("quick"), n=2)
     assert abs(first.value_ev - 1.4611) < 0.4  # experiment
     assert second.value_ev < -3.0  # O2- is unbound in the gas phase
     assert [s.charge for s in second.states] == [-1, -2]
@@ -47,8 +47,8 @@ def test_oxygen_holds_one_extra_electron_but_not_two():
 
 
 def test_ladder_length_is_checked():
-    with pytest.raises(InputError, match="ladder"):
-        electron_affinity_ladder(catalogue.build("O"), get_method("quick"), 0)
+    with pytest.raises(InputError, match="successive EAs"):
+        successive_electron_affinities(catalogue.build("O"), get_method("quick"), n=0)
 
 
 def test_a_geometry_preset_relaxes_with_the_cheaper_method(tmp_path):
