@@ -12,13 +12,15 @@ from traitlets import Any, HasTraits
 
 from superatom_lab.apps import OrbitalModel, OrbitalView
 from superatom_lab.apps.jobs import JobRunner
-from superatom_lab.apps.orbitals.model import N_VIRTUAL, SESSION_CHOICE, jellium_with_note
+from superatom_lab.apps.orbitals.model import N_VIRTUAL, SESSION_CHOICE, TASK, jellium_with_note
 from superatom_lab.core import catalogue
 from superatom_lab.core.levels import level_groups
-from superatom_lab.qc.cached import cached_orbital_table, orbital_state, orbital_table_key
+from superatom_lab.qc.cached import cached_orbital_table
+from superatom_lab.qc.orbital_table import analysed_state
 from superatom_lab.qc.presets import get_method
-from superatom_lab.qc.runner import state_key
+from superatom_lab.qc.tasks import Request
 from superatom_lab.store import ResultStore
+from superatom_lab.store.keys import orbital_table_key, state_key
 from tests.apps.polling import wait_for, wait_for_cube
 from tests.helpers import cache_files
 
@@ -42,7 +44,7 @@ def na8_cache(tmp_path_factory):
     """A cache with the Na8 orbital table (computed once by a worker, a few seconds)."""
     root = tmp_path_factory.mktemp("na8-cache")
     runner = JobRunner(store=root)
-    runner.submit("orbitals", catalogue.build("Na8"), QUICK, n_virtual=N_VIRTUAL)
+    runner.submit(TASK, catalogue.build("Na8"), QUICK, n_virtual=N_VIRTUAL)
     assert runner.wait(180), runner.progress_text
     assert runner.state == "done" and not runner.from_cache, runner.error
     return root
@@ -181,14 +183,17 @@ def test_the_cache_probe_needs_the_orbitals(na8_cache, tmp_path):
     shutil.copytree(na8_cache, tmp_path / "cache")
     store = ResultStore(tmp_path / "cache")
     na8 = catalogue.build("Na8")
-    table = cached_orbital_table(na8, QUICK, store, n_virtual=N_VIRTUAL)
+    request = Request.make(TASK, na8, QUICK, n_virtual=N_VIRTUAL)
+    table = cached_orbital_table(request, store)
     assert table is not None and table.formula == "Na8"
     assert [o.label for o in table.highest_occupied(4)] == ["1S", "1P", "1P", "1P"]
-    assert cached_orbital_table(na8, QUICK, store) is None  # another n_virtual: not stored
-    assert orbital_table_key(na8, QUICK, n_virtual=N_VIRTUAL) in store.keys()
-    charge, spin = orbital_state(na8)
+    other = Request.make(TASK, na8, QUICK, n_virtual=N_VIRTUAL + 1)
+    assert cached_orbital_table(other, store) is None  # another n_virtual: not stored
+    charge, spin = analysed_state(na8)
+    key = orbital_table_key(na8, QUICK, charge=charge, spin=spin, n_virtual=N_VIRTUAL)
+    assert key in store.keys()
     store.path_for(state_key(na8, QUICK, charge=charge, spin=spin)).with_suffix(".npz").unlink()
-    assert cached_orbital_table(na8, QUICK, store, n_virtual=N_VIRTUAL) is None
+    assert cached_orbital_table(request, store) is None
 
 
 @pytest.mark.pyscf

@@ -37,14 +37,9 @@ from superatom_lab.apps.session import BUILT, ClusterSession
 from superatom_lab.core import catalogue
 from superatom_lab.core.classification import species_class, thresholds_ev
 from superatom_lab.core.cluster import Cluster
+from superatom_lab.qc.tasks import task_for
 
 PROPERTIES = {"EA": "electron affinity", "IE": "ionization energy"}
-TASKS = {
-    ("EA", "vertical"): "electron_affinity",
-    ("EA", "adiabatic"): "electron_affinity_adiabatic",
-    ("IE", "vertical"): "ionization_energy",
-    ("IE", "adiabatic"): "ionization_energy_adiabatic",
-}
 #: Columns of the session table, in CSV order.
 COLUMNS = ("structure", "charge", "property", "kind", "preset", "method", "value_ev",
            "class", "converged", "cached", "wall_s", "warnings")  # fmt: skip
@@ -105,8 +100,8 @@ class EAModel(SessionModel):
 
     @property
     def task(self) -> str:
-        """The worker task for the current choices."""
-        return TASKS[(self.prop, self.kind)]
+        """The name of the registry task for the current choices (``qc.tasks.task_for``)."""
+        return task_for(self.prop, self.kind).name
 
     def on_session_cluster(self, cluster: Cluster | None, label: str) -> None:
         """Follow the session: offer its cluster, fall back to Cl when it is cleared."""

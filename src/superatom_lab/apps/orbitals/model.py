@@ -40,9 +40,12 @@ from superatom_lab.core.cluster_jellium import jellium_electrons, jellium_for, j
 from superatom_lab.core.jellium import TYPICAL_RS_BOHR
 from superatom_lab.core.levels import Level, level_groups
 from superatom_lab.qc.cached import cached_state
+from superatom_lab.qc.tasks import task_for
 
 #: Value of ``structure`` meaning "the cluster of the builder session" (as in every app).
 SESSION_CHOICE = BUILT
+#: The registry task the explorer submits (``"orbital_table"``).
+TASK = task_for("orbitals", "table").name
 #: Empty orbitals analysed above the HOMO (enough for 1G and 3S of Al13-).
 N_VIRTUAL = 10
 CUBE_RESOLUTION_ANGSTROM = 0.25
@@ -201,7 +204,7 @@ class OrbitalModel(SessionModel):
             self.error = one_line(exc)
             return
         self._pending = (cluster, method)
-        self.runner.submit("orbitals", cluster, method, n_virtual=N_VIRTUAL)
+        self.runner.submit(TASK, cluster, method, n_virtual=N_VIRTUAL)
 
     def cancel(self) -> bool:
         """Stop the running calculation; return whether one was running."""
@@ -209,7 +212,7 @@ class OrbitalModel(SessionModel):
 
     def _on_runner_state(self, change) -> None:
         state = change["new"]
-        if self.runner.task != "orbitals" or self._pending is None:
+        if self.runner.task != TASK or self._pending is None:
             return
         if state == "running":
             self._clear()
