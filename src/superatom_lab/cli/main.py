@@ -9,6 +9,7 @@ name ...
 
 from __future__ import annotations
 
+import os
 import sys
 
 from superatom_lab.cli import (
@@ -85,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
             "error: cancelled; nothing was stored for the unfinished calculation", file=sys.stderr
         )
         return EXIT_CANCELLED
+    except BrokenPipeError:  # the reader stopped early (`superatom orbitals Al13 | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -19,7 +19,6 @@ from collections.abc import Callable
 
 import numpy as np
 from ase import Atoms
-from ase.build import molecule
 
 from superatom_lab.core.cluster import Cluster
 from superatom_lab.core.edits import endohedral, remove_center, replace_ligands
@@ -258,6 +257,8 @@ def ase_molecule(name: str) -> Atoms:
     >>> len(ase_molecule("C60"))
     60
     """
+    from ase.build import molecule  # ase.build costs 0.6 s of imports: only when needed
+
     return molecule(name)
 
 

@@ -20,7 +20,6 @@ import math
 import numbers
 
 from ase import Atoms
-from ase.cluster import Decahedron, Icosahedron, Octahedron
 from ase.data import reference_states
 
 from superatom_lab.core.cluster import Cluster
@@ -99,6 +98,8 @@ def icosahedron(element: str, shells: int = 2, lattice_constant: float | None = 
     n_atoms = (10 * shells**3 - 15 * shells**2 + 11 * shells - 3) // 3
     _check_size(n_atoms)
     a = _lattice(element, lattice_constant)
+    from ase.cluster import Icosahedron  # ase.cluster costs 0.5 s of imports: only when used
+
     return Cluster(Icosahedron(element, noshells=shells, latticeconstant=a))
 
 
@@ -133,6 +134,8 @@ def decahedron(
     q = _whole(q, "q", minimum=1, maximum=12)
     r = _whole(r, "r", minimum=0, maximum=12)
     a = _lattice(element, lattice_constant)
+    from ase.cluster import Decahedron
+
     atoms = Decahedron(element, p, q, r, latticeconstant=a)
     _check_size(len(atoms))
     return Cluster(atoms)
@@ -168,6 +171,8 @@ def octahedron(
             f"(length - 1) / 2 = {(length - 1) // 2}"
         )
     a = _lattice(element, lattice_constant)
+    from ase.cluster import Octahedron
+
     atoms = Octahedron(element, length, cutoff=cutoff, latticeconstant=a)
     _check_size(len(atoms))
     return Cluster(Atoms(atoms.get_chemical_symbols(), positions=atoms.get_positions()))
