@@ -149,7 +149,7 @@ def test_na8_levels_cube_lweights_and_the_cache(na8_cache, tmp_path, monkeypatch
     # the HOMO's cube is written in a thread, then shown in 3D
     assert wait_for_cube(m, 60) and m.cube_state == "done", m.cube_error
     homo_cube = m.cube_path
-    assert homo_cube.endswith(f"-alpha-{m.orbital.index}-0p25.cube")
+    assert homo_cube.endswith(f"-alpha-{m.orbital.index}-0.25.cube")
     # the 3D view is built by the view's observer, in the cube thread, just after "done"
     assert wait_for(lambda: "1P" in view.cube_status.value, 30), view.cube_status.value
     assert type(view.orbital_box.children[0]).__name__ == "NGLWidget"
@@ -210,7 +210,7 @@ def test_a_failure_in_the_worker_is_one_line(tmp_path):
 @pytest.mark.pyscf
 def test_al13_anion_shows_the_superatomic_shells(tmp_path):
     """One real Al13- run (10-15 s with the quick preset): 1S 1P 1D 2S 1F 2P, 1F split 3 + 4."""
-    model = OrbitalModel(runner=JobRunner(store=tmp_path / "cache"), cube_dir=tmp_path / "c")
+    model = OrbitalModel(runner=JobRunner(store=tmp_path / "cache"))
     model.compute()
     assert wait_for(lambda: model.runner.cycle > 0, 120), model.runner.progress_text
     assert model.runner.wait(240) and model.runner.state == "done", model.error
@@ -220,7 +220,7 @@ def test_al13_anion_shows_the_superatomic_shells(tmp_path):
     assert model.jellium is not None and model.jellium.n_electrons == 40
     assert [lv.label for lv in level_groups(model.table)] == [lv.label for lv in model.levels]
     assert wait_for_cube(model, 60) and model.cube_state == "done", model.cube_error
-    assert model.cube_path.startswith(str(tmp_path / "c"))
+    assert model.cube_path.startswith(str(model.runner.store.cubes_dir))
 
 
 def test_the_progress_bar_is_full_when_a_run_is_done(tmp_path):

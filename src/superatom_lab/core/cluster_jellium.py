@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from superatom_lab.core.counting import _free_electrons
+from superatom_lab.core.counting import free_electrons
 from superatom_lab.core.elements import valence_electrons
 from superatom_lab.core.jellium import TYPICAL_RS_BOHR, solve_jellium
 from superatom_lab.errors import InputError
@@ -36,7 +36,7 @@ def jellium_valence(symbol: str) -> int:
     >>> [jellium_valence(s) for s in ("Na", "Mg", "Al", "Au", "Zn", "Si", "W")]
     [1, 2, 3, 1, 2, 4, 6]
     """
-    free = _free_electrons(symbol)
+    free = free_electrons(symbol)
     return free if free is not None else valence_electrons(symbol)
 
 

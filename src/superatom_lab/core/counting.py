@@ -194,8 +194,17 @@ def _plural(k: int, noun: str) -> str:
     return f"{k} {noun}" + ("" if k == 1 else "s")
 
 
-def _free_electrons(symbol: str) -> int | None:
-    """Delocalised electrons of a simple metal atom, None for other elements."""
+def free_electrons(symbol: str) -> int | None:
+    """Delocalised electrons of a simple metal atom, None for other elements.
+
+    Groups 1, 2 and 13 give their group number's valence electrons, groups 11
+    and 12 their s electrons (the d shell is full), every other element none.
+
+    Examples
+    --------
+    >>> [free_electrons(s) for s in ("Na", "Mg", "Al", "Cu", "Hg", "Si")]
+    [1, 2, 3, 1, 2, None]
+    """
     g = group(symbol)
     if symbol == "H" or g is None or not is_metallic(symbol):
         return None
@@ -214,7 +223,7 @@ def _sp2_light(a: _Analysis, i: int) -> bool:
 def _jellium(a: _Analysis) -> RuleResult:
     rule = "jellium"
     metals = [i for i, s in enumerate(a.symbols) if is_metallic(s)]
-    simple = [i for i in metals if _free_electrons(a.symbols[i]) is not None]
+    simple = [i for i in metals if free_electrons(a.symbols[i]) is not None]
     if len(simple) < 2:
         return _na(
             rule,
@@ -227,7 +236,7 @@ def _jellium(a: _Analysis) -> RuleResult:
     if odd:
         return _na(rule, f"{'/'.join(odd)} d or p electrons do not behave as free electrons")
     rest = [i for i in range(a.n) if i not in simple_set]
-    count = sum(_free_electrons(a.symbols[i]) for i in simple) - a.z
+    count = sum(free_electrons(a.symbols[i]) for i in simple) - a.z
     inner, withdrawn, n_ligands = 0, 0, 0
     for frag in cn.components(a.adj, rest):
         if len(frag) == 1 and len(a.adj[frag[0]] & simple_set) >= 4:
@@ -366,7 +375,7 @@ def _eighteen(a: _Analysis) -> RuleResult:
 
 def _cage_electrons(a: _Analysis, i: int, rule: str) -> int:
     s = a.symbols[i]
-    free = _free_electrons(s)
+    free = free_electrons(s)
     if free is not None:
         return free
     if _sp2_light(a, i):
@@ -426,8 +435,8 @@ def _huckel(a: _Analysis) -> RuleResult:
     if not cn.is_planar(a.pos[ring]):
         return _na(rule, "the ring atoms are not in one plane")
     syms = {a.symbols[i] for i in ring}
-    if all(_free_electrons(s) is not None for s in syms):
-        count = sum(_free_electrons(s) or 0 for s in a.symbols) - a.z
+    if all(free_electrons(s) is not None for s in syms):
+        count = sum(free_electrons(s) or 0 for s in a.symbols) - a.z
         kind, why = "delocalised", f"planar {len(ring)}-membered metal ring"
     elif all(group(s) in (13, 14, 15, 16) for s in syms):
         count = _ring_pi(a, ring)

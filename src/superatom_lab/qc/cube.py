@@ -89,3 +89,58 @@ def orbital_cube(
     cubegen.orbital(mol, str(path), coeff[:, index], nx=n[0], ny=n[1], nz=n[2],
                     margin=margin_angstrom / BOHR_TO_ANGSTROM)  # fmt: skip
     return path
+
+
+def stored_cube_path(store, cluster: Cluster, method: Method, *, charge: int, spin: int,
+                     channel: str, index: int, resolution_angstrom: float) -> Path:  # fmt: skip
+    """Where the store keeps the cube of one orbital, named by ``store.keys.cube_name``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from superatom_lab.core.catalogue import build
+    >>> from superatom_lab.qc.presets import get_method
+    >>> from superatom_lab.store import ResultStore
+    >>> store = ResultStore(tempfile.mkdtemp())
+    >>> path = stored_cube_path(store, build("Na8"), get_method("quick"), charge=0, spin=0,
+    ...                         channel="alpha", index=3, resolution_angstrom=0.25)
+    >>> path.parent == store.cubes_dir, path.name.endswith("-alpha-3-0.25.cube")
+    (True, True)
+    """
+    from superatom_lab.store.keys import cube_name
+
+    name = cube_name(cluster, method, charge=charge, spin=spin, channel=channel, index=index,
+                     resolution_angstrom=resolution_angstrom)  # fmt: skip
+    return store.cube_path(name)
+
+
+def stored_orbital_cube(store, cluster: Cluster, method: Method, *, charge: int, spin: int,
+                        channel: str, index: int, resolution_angstrom: float) -> Path:  # fmt: skip
+    """The cube file of one orbital in the store: written once, then found at once.
+
+    It is written to a temporary file beside its place and moved there whole,
+    so a reader never sees half a cube; the orbitals come from the cached
+    state (computed if they are not stored).  ``superatom cache clean``
+    removes cube files with the rest.
+    """
+    import os
+    import tempfile
+
+    from superatom_lab.store.files import TMP_PREFIX
+
+    path = stored_cube_path(store, cluster, method, charge=charge, spin=spin, channel=channel,
+                            index=index, resolution_angstrom=resolution_angstrom)  # fmt: skip
+    if path.is_file():
+        return path
+    fd, partial = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX, suffix=".cube")
+    os.close(fd)
+    try:
+        orbital_cube(
+            cluster, method, partial, charge=charge, spin=spin, which=index, channel=channel,
+            resolution_angstrom=resolution_angstrom, store=store,
+        )  # fmt: skip
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+    return path

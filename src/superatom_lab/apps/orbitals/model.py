@@ -25,7 +25,6 @@ Examples
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -39,8 +38,8 @@ from superatom_lab.core.cluster import Cluster
 from superatom_lab.core.cluster_jellium import jellium_electrons, jellium_for, jellium_metal
 from superatom_lab.core.jellium import TYPICAL_RS_BOHR
 from superatom_lab.core.levels import Level, level_groups
-from superatom_lab.qc.cached import cached_state
 from superatom_lab.qc.tasks import task_for
+from superatom_lab.store.keys import state_key
 
 #: Value of ``structure`` meaning "the cluster of the builder session" (as in every app).
 SESSION_CHOICE = BUILT
@@ -89,8 +88,6 @@ class OrbitalModel(SessionModel):
         builder's ``ClusterSession``; it becomes ``cluster_session`` (and
         ``session`` names it too).  When its cluster changes, ``structure``
         switches to :data:`SESSION_CHOICE` and ``charge`` to the cluster's charge.
-    cube_dir : path, optional
-        Where cube files are kept; ``<cache>/cubes`` by default.
 
     Traits
     ------
@@ -137,10 +134,9 @@ class OrbitalModel(SessionModel):
     cube_error = Unicode("")
     isovalue = Float(DEFAULT_ISOVALUE)
 
-    def __init__(self, runner: JobRunner | None = None, session=None, cube_dir=None, **kwargs):
+    def __init__(self, runner: JobRunner | None = None, session=None, **kwargs):
         runner = runner if runner is not None else JobRunner()
         super().__init__(runner=runner, **kwargs)
-        self.cube_dir = Path(cube_dir) if cube_dir is not None else runner.store.root / "cubes"
         self._pending = None  # (cluster, method) of the submitted job
         self._current = None  # (cluster, method) of ``table``
         self._cube_lock = threading.Lock()
@@ -262,16 +258,20 @@ class OrbitalModel(SessionModel):
             return
         self.make_cube(orbital, self._cube_generation)
 
-    def _state_key(self) -> str:
-        from superatom_lab.qc.runner import state_key
-
+    def _cube_request(self, orbital) -> dict:
+        """Arguments of :func:`~superatom_lab.qc.cube.stored_orbital_cube` for ``orbital``."""
         cluster, method = self._current
-        return state_key(cluster, method, charge=self.table.charge, spin=self.table.spin)
+        return {
+            "store": self.runner.store, "cluster": cluster, "method": method,
+            "charge": self.table.charge, "spin": self.table.spin, "channel": orbital.spin,
+            "index": orbital.index, "resolution_angstrom": CUBE_RESOLUTION_ANGSTROM,
+        }  # fmt: skip
 
     def cube_file(self, orbital) -> Path:
-        """Where the cube of ``orbital`` (of the current table) is kept."""
-        grid = f"{CUBE_RESOLUTION_ANGSTROM:g}".replace(".", "p")
-        return self.cube_dir / f"{self._state_key()}-{orbital.spin}-{orbital.index}-{grid}.cube"
+        """Where the store keeps the cube of ``orbital`` (of the current table)."""
+        from superatom_lab.qc.cube import stored_cube_path
+
+        return stored_cube_path(**self._cube_request(orbital))
 
     def make_cube(self, orbital, generation: int) -> None:
         """Show the cube of ``orbital``: at once when it is on disk, else from a thread."""
@@ -280,36 +280,29 @@ class OrbitalModel(SessionModel):
         if path.is_file():
             self.cube_path, self.cube_state = str(path), "done"
             return
-        if cached_state(self.runner.store, self._state_key()) is None:
+        cluster, method = self._current
+        key = state_key(cluster, method, charge=self.table.charge, spin=self.table.spin)
+        if not self.runner.store.has_arrays(key):
             self.cube_path, self.cube_state = "", "error"
             self.cube_error = "the orbitals are no longer in the cache: press Compute again"
             return
         self.cube_path, self.cube_state = "", "running"
-        cluster, method = self._current
-        state = {"charge": self.table.charge, "spin": self.table.spin}
         thread = threading.Thread(
-            target=self._write_cube, args=(generation, orbital, cluster, method, state, path),
-            daemon=True, name="superatom-cube",
+            target=self._write_cube, args=(generation, orbital), daemon=True,
+            name="superatom-cube",
         )  # fmt: skip
         thread.start()
 
-    def _write_cube(self, generation, orbital, cluster, method, state, path: Path) -> None:
+    def _write_cube(self, generation, orbital) -> None:
         """Thread: write the cube file (PySCF on the cached orbitals), then publish it."""
-        from superatom_lab.qc.cube import orbital_cube
+        from superatom_lab.qc.cube import stored_orbital_cube
 
         with self._cube_lock:  # one cube at a time; skip requests that are already stale
             if generation != self._cube_generation:
                 return
-            partial = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}.cube")
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                orbital_cube(
-                    cluster, method, partial, **state, which=orbital.index, channel=orbital.spin,
-                    resolution_angstrom=CUBE_RESOLUTION_ANGSTROM, store=self.runner.store,
-                )  # fmt: skip
-                os.replace(partial, path)
+                path = stored_orbital_cube(**self._cube_request(orbital))
             except Exception as exc:
-                partial.unlink(missing_ok=True)
                 if generation == self._cube_generation:
                     self.cube_error, self.cube_state = one_line(exc), "error"
                 return
