@@ -53,7 +53,7 @@ def na8_cache(tmp_path_factory):
 def test_defaults_and_the_charge_follow_the_species():
     model = OrbitalModel(runner=JobRunner(store="default"))
     assert (model.structure, model.charge, model.preset) == ("Al13", -1, "quick")
-    assert model.cluster().n_valence_electrons == 40
+    assert model.chosen_cluster().n_valence_electrons == 40
     model.structure = "Na8"
     assert model.charge == 0
     model.structure = "BF4"
@@ -66,7 +66,7 @@ def test_a_session_cluster_is_picked_up():
     assert model.structure == "Al13"  # nothing shared yet
     session.cluster = catalogue.build("Na8", charge=1)
     assert model.structure == SESSION_CHOICE and model.charge == 1
-    assert model.cluster().formula == "Na8" and model.cluster().charge == 1
+    assert model.chosen_cluster().formula == "Na8" and model.chosen_cluster().charge == 1
     view = OrbitalView(model)
     view.render()
     assert view.structure.value == SESSION_CHOICE
@@ -89,7 +89,7 @@ def test_bad_input_is_one_line_and_starts_nothing(tmp_path):
     empty = OrbitalModel(runner=JobRunner(store=tmp_path), session=FakeSession())
     empty.structure = SESSION_CHOICE
     empty.compute()
-    assert "no cluster yet" in empty.error
+    assert "no built cluster" in empty.error
 
 
 def test_the_view_renders_without_a_result(tmp_path):

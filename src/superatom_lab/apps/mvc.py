@@ -112,6 +112,44 @@ class SessionModel(Model):
         self.built_label = f"built: {label}, {charge_text(cluster.charge)}" if cluster else ""
         self.built_cluster = cluster
 
+    def chosen_cluster(self) -> Cluster:
+        """The cluster to compute: the species ``structure`` (or the built one) at ``charge``.
+
+        For models with ``structure`` and ``charge`` traits.  A built cluster
+        taken at its own charge keeps its spin.
+
+        Raises
+        ------
+        InputError
+            For an unknown species, or when ``structure`` is ``BUILT`` before a
+            cluster was built.
+        """
+        from superatom_lab.apps.session import BUILT
+        from superatom_lab.core import catalogue
+        from superatom_lab.errors import InputError
+
+        if self.structure != BUILT:
+            return catalogue.build(self.structure, charge=self.charge)
+        cluster = self.built_cluster
+        if cluster is None:
+            raise InputError("no built cluster: build one and press 'Use in other apps'")
+        return cluster if cluster.charge == self.charge else cluster.with_charge(self.charge)
+
+    def chosen_request(self):
+        """``(cluster, method)`` of the current choices, or ``None`` with :attr:`error` set.
+
+        For models with ``structure``, ``charge`` and ``preset`` traits.
+        """
+        from superatom_lab.apps.jobs import one_line
+        from superatom_lab.qc.presets import get_method
+
+        self.error = ""
+        try:
+            return self.chosen_cluster(), get_method(self.preset)
+        except Exception as exc:  # bad input: one line, no traceback
+            self.error = one_line(exc)
+            return None
+
 
 class View:
     """Base of the app views: ``render()`` builds the widgets once (see :meth:`build`).

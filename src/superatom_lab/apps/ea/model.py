@@ -133,31 +133,12 @@ class EAModel(SessionModel):
             raise InputError("no built cluster: build one and press 'Use in other apps'")
         return self.built_cluster
 
-    def chosen_cluster(self) -> Cluster:
-        """The cluster to compute, at ``charge`` (a built one keeps its spin at its own charge).
-
-        Examples
-        --------
-        >>> EAModel(structure="F", charge=-1).chosen_cluster().n_electrons
-        10
-        """
-        cluster = self.base_cluster()
-        if self.structure == BUILT and cluster.charge == self.charge:
-            return cluster
-        return cluster.with_charge(self.charge)
-
     def compute(self) -> None:
         """Start the calculation for the current choices (a running one is replaced)."""
-        from superatom_lab.errors import SuperatomLabError
-        from superatom_lab.qc.presets import get_method
-
-        self.error = ""
-        try:
-            cluster = self.chosen_cluster()
-            method = get_method(self.preset)
-        except SuperatomLabError as exc:
-            self.error = str(exc).splitlines()[0]
+        chosen = self.chosen_request()
+        if chosen is None:
             return
+        cluster, method = chosen
         self._request = {
             "structure": cluster.name or self.structure,
             "charge": self.charge,

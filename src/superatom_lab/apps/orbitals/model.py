@@ -176,29 +176,13 @@ class OrbitalModel(SessionModel):
         else:
             self.structure = SESSION_CHOICE  # sets the charge too
 
-    def cluster(self):
-        """The ``Cluster`` to compute: the catalogue species or the session's, with ``charge``."""
-        from superatom_lab.errors import InputError
-
-        if self.structure == SESSION_CHOICE:
-            cluster = self.built_cluster
-            if cluster is None:
-                raise InputError("the builder session has no cluster yet: build one first")
-            return cluster.with_charge(self.charge)
-        return catalogue.build(self.structure, charge=self.charge)
-
     # --- the calculation ------------------------------------------------------------
     def compute(self) -> None:
         """Start the orbital analysis (a running one is replaced); a cached one shows at once."""
-        from superatom_lab.qc.presets import get_method
-
-        self.error = ""
-        try:
-            cluster = self.cluster()
-            method = get_method(self.preset)
-        except Exception as exc:
-            self.error = one_line(exc)
+        chosen = self.chosen_request()
+        if chosen is None:
             return
+        cluster, method = chosen
         self._pending = (cluster, method)
         self.runner.submit(TASK, cluster, method, n_virtual=N_VIRTUAL)
 
