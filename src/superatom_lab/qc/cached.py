@@ -6,17 +6,6 @@ so every state and relaxation it needs is read from the store exactly once,
 by the same steps (spin search and pruning included) that would compute it,
 and the first one missing ends the probe.  An orbital table is stored whole
 (:func:`store_orbital_table`) and read back by :func:`cached_orbital_table`.
-
-Examples
---------
->>> import tempfile
->>> from superatom_lab.core.catalogue import build
->>> from superatom_lab.qc.presets import get_method
->>> from superatom_lab.qc.tasks import Request
->>> from superatom_lab.store import ResultStore
->>> store = ResultStore(tempfile.mkdtemp())
->>> Request.make("electron_affinity", build("Cl"), get_method("quick")).cached(store) is None
-True
 """
 
 from __future__ import annotations
