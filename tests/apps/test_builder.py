@@ -61,7 +61,7 @@ def test_charge_closes_the_al13_jellium_shell():
 
 
 @pytest.mark.parametrize("shape", list(SHAPES))
-def test_geometric_builder_uses_the_core_builders(shape):
+def test_geometric_builder_uses_the_core_shapes(shape):
     model = BuilderModel(mode="geometric", shape=shape, element="Au", size=3)
     expected = shape_cluster(shape, "Au", 3)
     assert model.error == "" and same_geometry(model.cluster, expected)
