@@ -34,8 +34,8 @@ from importlib import metadata
 from superatom_lab.core import catalogue, reference
 from superatom_lab.core.units import HARTREE_TO_EV
 from superatom_lab.errors import SuperatomLabError
-from superatom_lab.qc import adiabatic, properties
 from superatom_lab.qc.presets import PRESETS, get_method
+from superatom_lab.qc.tasks import Request, task_for
 from superatom_lab.store import ResultStore
 
 MAIN_SET = ["F", "Cl", "Br", "I", "O", "Li", "Na", "Al", "Cu", "Au", "OH", "CN", "O2", "NO2",
@@ -65,12 +65,15 @@ def machine() -> str:
 
 
 def compute(name: str, kind: str, method, store):
+    """The registry's VDE, vertical EA (atoms, Al13) or adiabatic EA of ``name``."""
     cluster = catalogue.build(name)
     if kind == "VDE":
-        return adiabatic.vertical_detachment_energy(cluster, method, store=store)
-    if cluster.n_atoms == 1 or name == "Al13":
-        return properties.electron_affinity(cluster, method, store=store)
-    return adiabatic.electron_affinity_adiabatic(cluster, method, store=store)
+        task = task_for("EA", "vde")
+    elif cluster.n_atoms == 1 or name == "Al13":
+        task = task_for("EA", "vertical")
+    else:
+        task = task_for("EA", "adiabatic")
+    return Request.make(task, cluster, method).run(store=store)
 
 
 def run_row(name: str, kind: str, method) -> dict:
