@@ -97,7 +97,7 @@ def run(args) -> int:
 
 
 def _reference(args, charge: int):
-    """A reference value for a catalogue species: experiment, else a computed one (its kind says so)."""
+    """A reference value for a catalogue species: experiment, else a computed one (see its kind)."""
     from superatom_lab.core import catalogue, reference
 
     try:
