@@ -97,7 +97,7 @@ def run(args) -> int:
 
 
 def _reference(args, charge: int):
-    """A reference value for a catalogue species: experiment, else the review's EA_n."""
+    """A reference value for a catalogue species: experiment, else a computed one (see its kind)."""
     from superatom_lab.core import catalogue, reference
 
     try:
@@ -111,7 +111,7 @@ def _reference(args, charge: int):
         if found is not None:
             return found
     if args.kind == "vde":
-        return reference.reference_value(name, "VDE")
+        return reference.vertical_detachment_energy(name)
     from superatom_lab.qc.successive import ea_index
 
     n = ea_index(charge)

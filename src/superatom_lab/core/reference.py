@@ -1,4 +1,4 @@
-"""Reference energies: measured EAs, IEs and VDEs, and the review's computed EA_n.
+"""Reference energies: measured EAs, IEs and VDEs, and computed ones where none is measured.
 
 The values live in ``superatom_lab/data/reference_values.json``, each with its
 source, and are read once.  ``species`` is always the neutral parent, named as
@@ -15,9 +15,18 @@ Kinds
 ``"VDE"``
     measured vertical detachment energy of the monoanion;
 ``"computed EA_1"`` ... ``"computed EA_5"``
-    DFT electron affinities of successive anions, from Table 4 of H. Fang,
-    Q. Sun and P. Jena, "Cluster-based materials: design and applications",
-    Chem. Soc. Rev., DOI 10.1039/d5cs00663e.
+    computed electron affinities of successive anions: mostly the DFT values of
+    Table 4 of H. Fang, Q. Sun and P. Jena, "Cluster-based materials: design and
+    applications", Chem. Soc. Rev., DOI 10.1039/d5cs00663e; a few first EAs come
+    from coupled-cluster work, named in their source;
+``"computed VDE"``
+    computed vertical detachment energy of the monoanion;
+``"computed IE"``
+    computed first ionization energy of the neutral.
+
+Every computed kind starts with ``"computed"`` (:attr:`ReferenceValue.measured`
+is ``False``), so a computed value is never shown as an experiment:
+:func:`experimental_ea` and :func:`experimental_ie` return measurements only.
 
 Examples
 --------
@@ -38,7 +47,7 @@ from superatom_lab.errors import InputError, UnknownSpeciesError
 
 DATA_FILE = "reference_values.json"
 MEASURED_KINDS = ("adiabatic EA", "EA_2", "IE", "VDE")
-COMPUTED_KINDS = tuple(f"computed EA_{n}" for n in range(1, 6))
+COMPUTED_KINDS = tuple(f"computed EA_{n}" for n in range(1, 6)) + ("computed VDE", "computed IE")
 KINDS = MEASURED_KINDS + COMPUTED_KINDS
 """Every kind a :class:`ReferenceValue` can have."""
 
@@ -75,6 +84,17 @@ class ReferenceValue:
     uncertainty_ev: float | None
     source: str
     note: str = ""
+
+    @property
+    def measured(self) -> bool:
+        """``True`` for a measurement, ``False`` for a computed value.
+
+        Examples
+        --------
+        >>> experimental_ea("BO2").measured, computed_vde("LiF2").measured
+        (True, False)
+        """
+        return self.kind in MEASURED_KINDS
 
 
 @cache
@@ -133,7 +153,7 @@ def reference_values(kind: str | None = None, species: str | None = None) -> lis
     Examples
     --------
     >>> [v.species for v in reference_values("IE")]
-    ['Li', 'Na', 'K', 'Cs']
+    ['Li', 'Na', 'K', 'Cs', 'Li3O']
     >>> [v.value_ev for v in reference_values(species="B12CN12") if v.kind.startswith("computed")]
     [8.56, 5.28]
     """
@@ -171,6 +191,8 @@ def experimental_ea(name: str) -> ReferenceValue | None:
     3.57
     >>> experimental_ea("BF4") is None  # only a computed value is stored
     True
+    >>> experimental_ea("BO2").value_ev
+    4.46
     """
     return reference_value(name, "adiabatic EA")
 
@@ -182,21 +204,51 @@ def experimental_ie(name: str) -> ReferenceValue | None:
     --------
     >>> experimental_ie("Na").value_ev
     5.1391
+    >>> experimental_ie("Li3O").value_ev
+    4.54
     """
     return reference_value(name, "IE")
 
 
 def computed_ea(name: str, n: int = 1) -> ReferenceValue | None:
-    """The review's computed ``n``-th electron affinity of ``name`` (Table 4), or ``None``.
+    """The computed ``n``-th electron affinity of ``name``, or ``None``.
+
+    Most come from the review's Table 4; ``source`` says which work each is from.
 
     Examples
     --------
     >>> computed_ea("B12H12", 2).value_ev
     0.86
+    >>> computed_ea("LiF2").value_ev, computed_ea("LiF2").kind
+    (5.45, 'computed EA_1')
     """
     if n not in range(1, 6):
         raise InputError(f"n must be 1 to 5, got {n!r}")
     return reference_value(name, f"computed EA_{n}")
+
+
+def computed_vde(name: str) -> ReferenceValue | None:
+    """The computed vertical detachment energy of the anion of ``name``, or ``None``.
+
+    Examples
+    --------
+    >>> computed_vde("AlF4").value_ev
+    9.789
+    """
+    return reference_value(name, "computed VDE")
+
+
+def vertical_detachment_energy(name: str) -> ReferenceValue | None:
+    """The VDE of the anion of ``name``: the measured one, else a computed one, else ``None``.
+
+    The ``kind`` of the answer (``"VDE"`` or ``"computed VDE"``) says which it is.
+
+    Examples
+    --------
+    >>> vertical_detachment_energy("NaBr2").kind, vertical_detachment_energy("LiF2").kind
+    ('VDE', 'computed VDE')
+    """
+    return reference_value(name, "VDE") or computed_vde(name)
 
 
 def ionic_radius_angstrom(name: str) -> float | None:
