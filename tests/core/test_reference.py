@@ -247,18 +247,6 @@ def test_superalkali_headline_claims_hold_on_the_shipped_data():
     assert li3o.value_ev < IE_LI
 
 
-@pytest.mark.xfail(strict=True, reason=MISSING_SPECIES["Li2F"])
-def test_li2f_ionization_energy_is_below_lithiums():
-    found = experimental_ie("Li2F") or reference_value("Li2F", "computed IE")
-    assert found is not None and found.value_ev < IE_LI
-
-
-@pytest.mark.xfail(strict=True, reason=MISSING_SPECIES["MnO4"])
-def test_mno4_electron_affinity_is_above_chlorines():
-    found = experimental_ea("MnO4") or computed_ea("MnO4")
-    assert found is not None and found.value_ev > EA_CL
-
-
 @pytest.mark.parametrize(
     ("structure", "kind", "expected"),
     [("LiF2", "vde", ("computed VDE", 6.51)), ("NaBr2", "vde", ("VDE", 5.36)),
