@@ -21,7 +21,9 @@ How each rule counts
     CAl12: 36 + 4 = 40; W in W@Au12: 12 + 6 = 18), bonded by distance or not;
     each ligand withdraws the ``x`` electrons it lacks for a closed shell (Cl,
     H, SR: 1; O: 2; PR3, CO: 0).  Closed at 2, 8, 18, 20, 34, 40, 58, 68, 70,
-    92, ... (:data:`JELLIUM_MAGIC_NUMBERS`).
+    92, ... (:data:`JELLIUM_MAGIC_NUMBERS`).  When the ligands take every
+    metal electron (Li3O+, Li2F+: 0 left) there is no electron gas and the rule
+    does not apply; the octet rule counts those.
 ``wade``
     Skeletal electrons of a deltahedral cage of ``n`` vertices: each main-group
     vertex gives its valence minus 2, each transition-metal vertex its valence
@@ -29,13 +31,25 @@ How each rule counts
     (H, halogen, CN: 1; CO: 2), and the charge ``-z``.  ``count`` is in
     electrons; pairs ``= count / 2``: ``n + 1`` closo, ``n + 2`` nido, ``n + 3``
     arachno, ``n + 4`` hypho.
-``octet`` and ``18-electron``
-    Electrons around one central atom (main group, or one transition metal):
-    its valence electrons, plus what each ligand shares with it (``x`` for a
-    ligand short of ``x`` electrons, 2 for a closed-shell donor such as CO or
-    NH3, one per bonded atom for a pi ligand or a cage), minus the charge.
+``octet``
+    The valence electrons of a small main-group species, which a Lewis
+    structure must give every atom an octet (H a pair) with: ``8 x atoms +
+    2 x H - 2 x shared pairs``; alkali and alkaline-earth atoms give theirs
+    away.  Superhalogens (every ligand's octet), superalkalis (the centre's
+    octet), diatomics counted like N2 (CN-, ZrO), early transition metals
+    bonded only to O or halogens (MnO4-) and single atoms (Cl-, Na+); see
+    :mod:`superatom_lab.core.octet_rule`.
+``18-electron``
+    Electrons around one transition metal with an open d shell: its valence
+    electrons, plus what each ligand shares with it (``x`` for a ligand short
+    of ``x`` electrons, 2 for a closed-shell donor such as CO or NH3, one per
+    bonded atom for a pi ligand or a cage of simple metals, W in Au12), minus
+    the charge.  Not for a metal whose O, N or halogen atoms take all its
+    valence electrons (MnO4-: the octet rule).
 ``32-electron``
-    An atom inside a cage: its valence electrons (f electrons included) plus 1
+    An atom inside a cage of p-block atoms, or an f-block atom inside any cage
+    (not a d or main-group atom in a cage of simple metals: jellium and the
+    18-electron rule count those): its valence electrons (f electrons included) plus 1
     per sp2 carbon, 2 per heavy p-block atom (the s pair stays outside), the
     free electrons of metals and all valence electrons of other atoms, minus
     the charge.
@@ -60,7 +74,6 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 
 from superatom_lab.core import connectivity as cn
@@ -68,6 +81,10 @@ from superatom_lab.core.cluster import Cluster
 from superatom_lab.core.connectivity import closed_shell_deficit, shared_electrons
 from superatom_lab.core.elements import group, is_f_block, is_metallic, is_transition_metal, period
 from superatom_lab.core.elements import valence_electrons as valence
+from superatom_lab.core.octet_rule import counted_by_octet
+from superatom_lab.core.octet_rule import octet as _octet
+from superatom_lab.core.rule_result import RuleResult
+from superatom_lab.core.rule_result import not_applicable as _na
 from superatom_lab.errors import InputError
 
 RULES = ("jellium", "wade", "octet", "18-electron", "32-electron", "huckel", "hirsch")
@@ -84,43 +101,6 @@ JELLIUM_MAGIC_NUMBERS = tuple(
 WADE_CLASSES = {1: "closo", 2: "nido", 3: "arachno", 4: "hypho"}
 SPHERE_SPREAD = 0.15  # (max - min) / mean radius of the atoms of a "spherical" cage
 MIN_CAGE_ATOMS = 8
-
-
-@dataclass(frozen=True)
-class RuleResult:
-    """What one electron-counting rule says about one cluster.
-
-    Attributes
-    ----------
-    rule : str
-        One of :data:`RULES`.
-    applies : bool
-        Whether the rule is meant for this kind of cluster.
-    count : int or None
-        The electron count the rule uses (``None`` when it does not apply).
-    satisfied : bool
-        Whether the count meets the rule's condition (False when it does not apply).
-    prediction : str
-        One line, e.g. ``"closo: 13 skeletal electron pairs = n+1 for n = 12 vertices"``.
-    why : str
-        One line on why the rule does or does not apply.
-
-    Examples
-    --------
-    >>> RuleResult("octet", True, 8, True, "octet complete", "B centre, 4 ligands").satisfied
-    True
-    """
-
-    rule: str
-    applies: bool
-    count: int | None
-    satisfied: bool
-    prediction: str
-    why: str
-
-
-def _na(rule: str, why: str) -> RuleResult:
-    return RuleResult(rule, False, None, False, "not applicable", why)
 
 
 class _Analysis:
@@ -246,6 +226,12 @@ def _jellium(a: _Analysis) -> RuleResult:
             withdrawn += closed_shell_deficit(a.symbols, a.adj, frag)
     count += inner - withdrawn
     names = sorted({a.symbols[i] for i in simple})
+    if count <= 0:
+        return _na(
+            rule,
+            f"the ligands take every valence electron of the {'/'.join(names)} atoms: "
+            "no free electrons left (see the octet rule)",
+        )
     why = f"{len(simple)} {'/'.join(names)} atoms pool their valence electrons"
     if n_ligands:
         why += f"; {_plural(n_ligands, 'ligand')} withdraw{'s' * (n_ligands == 1)} {withdrawn}"
@@ -323,50 +309,43 @@ def _around_centre(a: _Analysis, c: int) -> tuple[int, list[str]]:
     return count, parts
 
 
-def _octet(a: _Analysis) -> RuleResult:
-    rule = "octet"
-    c = a.centre
-    if c is None:
-        return _na(rule, "no central atom carrying ligands")
-    s = a.symbols[c]
-    if is_transition_metal(s) or is_f_block(s):
-        return _na(rule, f"the centre {s} uses d or f electrons: see the 18- or 32-electron rule")
-    frags = a.fragments_without([c])
-    if any(a.hapticity(f, [c]) != 1 for f in frags):
-        return _na(rule, f"{s} is not a single centre with singly bonded ligands")
-    count, parts = _around_centre(a, c)
-    why = f"main-group centre {s} with {_plural(len(parts), 'ligand')} ({', '.join(parts)})"
-    if count == 8:
-        text = f"octet complete: 8 electrons around {s}"
-    elif count == 7:
-        text = f"7 electrons around {s}: one short of an octet, binds an extra electron strongly"
-    elif count == 9:
-        text = f"9 electrons around {s}: one beyond an octet, gives that electron away easily"
-    else:
-        kind = "hypervalent" if count > 8 else "electron-deficient"
-        text = f"{count} electrons around {s}: {kind}"
-    return RuleResult(rule, True, count, count == 8, text, why)
-
-
 def _eighteen(a: _Analysis) -> RuleResult:
     rule = "18-electron"
-    tms = [i for i, s in enumerate(a.symbols) if is_transition_metal(s)]
+    # Cu/Ag/Au and Zn/Cd/Hg have a full d shell: they count as simple metals, not as centres
+    tms = [
+        i for i, s in enumerate(a.symbols) if is_transition_metal(s) and free_electrons(s) is None
+    ]
     if len(tms) != 1:
-        why = "no transition-metal atom" if not tms else "several metal centres: count each metal"
+        why = (
+            "no transition-metal atom with an open d shell"
+            if not tms
+            else "several metal centres: count each metal"
+        )
         return _na(rule, why)
     c = tms[0]
-    if a.centre != c and a.endohedral != c:
-        return _na(rule, f"{a.symbols[c]} is not a centre carrying ligands")
-    if any(is_metallic(a.symbols[i]) for i in range(a.n) if i != c):
-        return _na(rule, "other metal atoms: not a single metal centre")
-    count, parts = _around_centre(a, c)
     s = a.symbols[c]
+    if a.centre != c and a.endohedral != c:
+        return _na(rule, f"{s} is not a centre carrying ligands")
+    others = [i for i in range(a.n) if i != c]
+    in_simple_cage = a.endohedral == c and all(
+        free_electrons(a.symbols[i]) is not None for i in others
+    )
+    if not in_simple_cage and any(is_metallic(a.symbols[i]) for i in others):
+        return _na(rule, "other metal atoms: not a single metal centre")
+    if counted_by_octet(a.symbols, a.adj, c):
+        return _na(
+            rule,
+            f"{s} is bonded only to O, N or halogen atoms, which take its valence electrons: "
+            "the octet rule counts it",
+        )
+    count, parts = _around_centre(a, c)
     if a.endohedral == c:
         why = f"one transition-metal atom {s} inside a {a.n - 1}-atom cage (1 electron per bond)"
     else:
         why = f"one transition-metal centre {s} with {_plural(len(parts), 'ligand')}"
     if count == 18:
-        text = f"18-electron closed shell: {s} {valence(s)} + ligands {count - valence(s) + a.z}"
+        around = "cage" if a.endohedral == c else "ligands"
+        text = f"18-electron closed shell: {s} {valence(s)} + {around} {count - valence(s) + a.z}"
     else:
         side = "short of" if count < 18 else "beyond"
         text = f"{count} electrons around {s}: {abs(18 - count)} {side} 18"
@@ -393,6 +372,12 @@ def _thirty_two(a: _Analysis) -> RuleResult:
     s = a.symbols[c]
     if s in {a.symbols[i] for i in range(a.n) if i != c} and not is_f_block(s):
         return _na(rule, f"{s} inside a cage of its own element: count free electrons (jellium)")
+    if not is_f_block(s) and all(free_electrons(a.symbols[i]) is not None for i in a.enclosed[c]):
+        return _na(
+            rule,
+            f"{s} inside a cage of simple metals: its electrons join the cage's free electrons "
+            "(jellium; the 18-electron rule for a d metal)",
+        )
     cage = sum(_cage_electrons(a, i, rule) for i in range(a.n) if i != c)
     count = valence(s) + cage - a.z
     why = f"{s} enclosed by a {a.n - 1}-atom cage; centre and cage electrons both count"
@@ -518,7 +503,7 @@ def count_electrons(cluster: Cluster, rules=None) -> list[RuleResult]:
     ...                                (-0.808, 0.808, -0.808), (0.808, -0.808, -0.808)])
     >>> octet = count_electrons(Cluster(bf4, charge=-1), "octet")[0]
     >>> octet.count, octet.satisfied, octet.prediction
-    (8, True, 'octet complete: 8 electrons around B')
+    (32, True, 'octets complete: 32 valence electrons = 8 x 5 - 2 x 4 shared pairs')
     """
     if not isinstance(cluster, Cluster):
         raise InputError("count_electrons needs a Cluster (superatom_lab.core.cluster.Cluster)")
