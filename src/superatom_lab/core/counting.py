@@ -35,7 +35,8 @@ How each rule counts
     The valence electrons of a small main-group species, which a Lewis
     structure must give every atom an octet (H a pair) with: ``8 x atoms +
     2 x H - 2 x shared pairs``; alkali and alkaline-earth atoms give theirs
-    away.  Superhalogens (every ligand's octet), superalkalis (the centre's
+    away.  ``count`` is the electrons in an octet (8 when complete, 7 one short, 9
+    one beyond).  Superhalogens (every ligand's octet), superalkalis (the centre's
     octet), diatomics counted like N2 (CN-, ZrO), early transition metals
     bonded only to O or halogens (MnO4-) and single atoms (Cl-, Na+); see
     :mod:`superatom_lab.core.octet_rule`.
@@ -503,7 +504,7 @@ def count_electrons(cluster: Cluster, rules=None) -> list[RuleResult]:
     ...                                (-0.808, 0.808, -0.808), (0.808, -0.808, -0.808)])
     >>> octet = count_electrons(Cluster(bf4, charge=-1), "octet")[0]
     >>> octet.count, octet.satisfied, octet.prediction
-    (32, True, 'octets complete: 32 valence electrons = 8 x 5 - 2 x 4 shared pairs')
+    (8, True, 'octets complete: 32 valence electrons = 8 x 5 - 2 x 4 shared pairs')
     """
     if not isinstance(cluster, Cluster):
         raise InputError("count_electrons needs a Cluster (superatom_lab.core.cluster.Cluster)")

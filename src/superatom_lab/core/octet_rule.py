@@ -29,6 +29,12 @@ two pi* electrons stay unpaired: O2 is a triplet, so the rule is not met.
 A single main-group atom or ion is closed with 8 valence electrons (Cl-) or
 none (Li+, which keeps the shell of He).
 
+``count`` is the number of electrons in an octet: 8 when every octet is
+complete (BF4-, whose 32 valence electrons the prediction gives), 7 when the
+species is one electron short (neutral BF4), 9 when it has one too many
+(neutral Li3O), 7 for a radical's odd electron; for a single atom it is its
+valence electrons.
+
 The rule is not meant for metal clusters (bonds between metal atoms), for
 rings and cages (Hückel, Hirsch, Wade), nor for transition metals that keep d
 electrons (groups 8-12, the 18-electron rule); an early transition metal
@@ -43,7 +49,7 @@ Examples
 >>> cn = Atoms("CN", positions=[(0, 0, 0), (0, 0, 1.17)])
 >>> r = count_electrons(Cluster(cn, charge=-1), "octet")[0]
 >>> r.count, r.satisfied
-(10, True)
+(8, True)
 >>> r.prediction
 'octets complete: 10 valence electrons = 8 x 2 - 2 x 3 shared pairs (a triple bond, as N2 and CO)'
 """
@@ -298,4 +304,11 @@ def octet(a) -> RuleResult:
     form = _pattern(a, ionic)
     if form:
         why += f"; {form}"
-    return RuleResult(RULE, True, count, ok, text, why)
+    full = 8 if n_8 else 2
+    if count < low:
+        in_octet = full - (low - count)
+    elif count > high:
+        in_octet = full + (count - high)
+    else:  # complete, or O2's unpaired pair, or a radical's odd electron
+        in_octet = full - (count % 2)
+    return RuleResult(RULE, True, in_octet, ok, text, why)
