@@ -117,6 +117,8 @@ def _atom(symbol: str, z: int) -> RuleResult:
         text = f"octet complete: {label} has {count} valence electrons, {shell}"
     elif count == 0:
         text = f"no valence electron left: {label} keeps {shell}"
+    elif count == target - 1 and target == 2:
+        text = "one valence electron: one short of the pair of He, takes an extra one"
     elif count == target - 1:
         text = (
             f"{count} valence electrons: one short of an octet, takes an extra one (halogen-like)"
@@ -270,7 +272,8 @@ def octet(a) -> RuleResult:
         if n_8 == 1 and n_h == 0 and pairs == 0:
             text = f"octet complete: {count} valence electrons, all around {syms[rest[0]]}"
         else:
-            formula = f"8 x {n_8}" + (f" + 2 x {n_h}" if n_h else "")
+            terms = [f"8 x {n_8}"] * bool(n_8) + [f"2 x {n_h}"] * bool(n_h)
+            formula = " + ".join(terms)
             formula += f" - 2 x {pairs} shared pairs" if pairs else ""
             text = f"octets complete: {count} valence electrons = {formula}"
             if diatomic and count in (10, 14):
