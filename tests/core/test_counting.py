@@ -161,6 +161,36 @@ def test_cyclopentadienyl_needs_the_extra_electron():
     assert neutral.count == 5 and not neutral.satisfied
 
 
+# --- the octet rule on textbook molecules (ASE's G2 geometries) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "charge", "satisfied", "fragment"),
+    [
+        ("H2O", 0, True, "8 valence electrons"),  # O: 2 bonds + 2 lone pairs
+        ("CO2", 0, True, "16 valence electrons"),  # O=C=O
+        ("CO", 0, True, "as N2 and CO"),  # 10 valence electrons, a triple bond
+        ("SO2", 0, True, "18 valence electrons"),  # O=S-O with a lone pair on S
+        ("NO", 0, False, "radical"),  # 11 valence electrons
+        ("O2", 0, False, "triplet"),  # two unpaired pi* electrons (molecular-orbital diagram)
+        ("ClF3", 0, False, "hypervalent"),  # 28 valence electrons, Cl with 10
+        ("BF3", 0, False, "2 short"),  # 6 electrons around B: a Lewis acid
+        ("CH3", 0, False, "one short"),  # the methyl radical
+        ("CH3", -1, True, "8 valence electrons"),  # CH3-, isoelectronic with NH3
+    ],
+)
+def test_octet_rule_on_textbook_molecules(name, charge, satisfied, fragment):
+    octet = by_rule(Cluster(molecule(name), charge=charge))["octet"]
+    assert octet.applies and octet.satisfied == satisfied
+    assert fragment in octet.prediction
+
+
+def test_octet_rule_leaves_rings_metal_clusters_and_late_transition_metals_alone():
+    assert "ring" in by_rule(Cluster(molecule("C6H6")))["octet"].why
+    assert "metal" in by_rule(al13())["octet"].why
+    assert "d electrons" in by_rule(fe_co5())["octet"].why
+
+
 # --- which rules apply -------------------------------------------------------------------
 
 

@@ -325,6 +325,12 @@ def _eighteen(a: _Analysis) -> RuleResult:
         return _na(rule, why)
     c = tms[0]
     s = a.symbols[c]
+    if counted_by_octet(a.symbols, a.adj, c):
+        return _na(
+            rule,
+            f"{s} is bonded only to O, N or halogen atoms, which take its valence electrons: "
+            "the octet rule counts it",
+        )
     if a.centre != c and a.endohedral != c:
         return _na(rule, f"{s} is not a centre carrying ligands")
     others = [i for i in range(a.n) if i != c]
@@ -333,12 +339,6 @@ def _eighteen(a: _Analysis) -> RuleResult:
     )
     if not in_simple_cage and any(is_metallic(a.symbols[i]) for i in others):
         return _na(rule, "other metal atoms: not a single metal centre")
-    if counted_by_octet(a.symbols, a.adj, c):
-        return _na(
-            rule,
-            f"{s} is bonded only to O, N or halogen atoms, which take its valence electrons: "
-            "the octet rule counts it",
-        )
     count, parts = _around_centre(a, c)
     if a.endohedral == c:
         why = f"one transition-metal atom {s} inside a {a.n - 1}-atom cage (1 electron per bond)"
