@@ -110,8 +110,11 @@ def _atom(symbol: str, z: int) -> RuleResult:
     count = valence(symbol) - z
     target = 2 if period(symbol) == 1 else 8
     label = ion_label(symbol, z)
-    gas = NOBLE_GASES.get(atomic_number(symbol) - z)
-    shell = f"the shell of {gas}" if gas else "a filled shell"
+    left = atomic_number(symbol) - z
+    gas = NOBLE_GASES.get(left)
+    shell = (
+        f"the shell of {gas}" if gas else "no electron at all" if left == 0 else "a filled shell"
+    )
     why = f"a single main-group atom: closed with {target} valence electrons or none"
     if count == target:
         text = f"octet complete: {label} has {count} valence electrons, {shell}"
@@ -129,7 +132,8 @@ def _atom(symbol: str, z: int) -> RuleResult:
         text = f"{count} valence electrons: {target - count} short of an octet"
     else:
         text = f"{count} valence electrons: neither an octet nor an empty valence shell"
-    return RuleResult(RULE, True, count, count in (0, target), text, why)
+    closed = count == target or (count == 0 and left > 0)  # a bare proton has no shell
+    return RuleResult(RULE, True, count, closed, text, why)
 
 
 def _most_extra_pairs(nodes: list[int], adj: list[frozenset[int]], spare: dict[int, int]) -> int:
