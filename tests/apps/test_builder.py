@@ -9,6 +9,7 @@ import pytest
 
 from superatom_lab.apps import BuilderModel, BuilderView, ClusterSession, EAModel, EAView
 from superatom_lab.apps.builder.model import MAX_UPLOAD_BYTES, SHAPES, SPIN_OPEN, shape_cluster
+from superatom_lab.apps.builder.view import rules_html
 from superatom_lab.apps.jobs import JobRunner, describe
 from superatom_lab.apps.session import BUILT, charge_text
 from superatom_lab.core import catalogue, edits, shapes
@@ -47,6 +48,38 @@ def test_catalogue_pick_gives_the_species_and_its_counts(name):
     assert [r.rule for r in model.rules if r.applies] == applied
     assert all(line.startswith(rule) for line, rule in zip(model.rules_summary.splitlines(),
                                                            applied))  # fmt: skip
+
+
+# At its characteristic charge the panel says what the review says (the sources of each verdict
+# are in tests/core/test_counting_verdicts.py): Table 2 files Li3O+ (a molecular superalkali),
+# MnO4-, ZrO and BF4- under the octet rule; CN- is isoelectronic with N2; LiF2- is the review's
+# MX(k+1) superhalogen; W@Au12 follows the 18-electron rule (the review's ref. 65).
+@pytest.mark.parametrize(
+    ("name", "rule"),
+    [("Li3O", "octet"), ("Li2F", "octet"), ("MnO4", "octet"), ("CN", "octet"), ("ZrO", "octet"),
+     ("LiF2", "octet"), ("NaBr2", "octet"), ("SCN", "octet"), ("BrO3", "octet"),
+     ("W@Au12", "18-electron")],
+)  # fmt: skip
+def test_panel_says_closed_shell_where_the_review_does(name, rule):
+    model = BuilderModel(species=name, charge=catalogue.get_species(name).charge)
+    verdict = model.rules_summary.splitlines()[-1]
+    assert (
+        model.shell_closed and verdict.startswith("closed shell: yes, by the") and rule in verdict
+    )
+    panel = rules_html(model)
+    assert "closed shell: yes" in panel and f"<b>{rule}</b>" in panel
+    assert "not met" not in panel  # MnO4-: no "2 short of 18"; W@Au12: no "14 short of 32"
+
+
+def test_panel_of_open_and_uncounted_species():
+    o2 = BuilderModel(species="O2")  # a triplet: two unpaired pi* electrons (textbook MO diagram)
+    assert not o2.shell_closed and "unpaired" in o2.rules_summary
+    assert o2.rules_summary.splitlines()[-1] == "closed shell: no rule that applies is met"
+    scn = BuilderModel(species="SCN")  # neutral SCN takes an electron (EA 3.5 eV, review Table 4)
+    assert "takes an extra electron" in scn.rules_summary and "give" not in scn.rules_summary
+    pd = BuilderModel(species="Pd")  # a lone atom: no counting rule of the review is for it
+    assert pd.rules_summary.endswith("closed shell: unknown") and not pd.shell_closed
+    assert "No electron-counting rule applies" in rules_html(pd)
 
 
 def test_charge_closes_the_al13_jellium_shell():

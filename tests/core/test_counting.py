@@ -89,8 +89,10 @@ def test_al13_anion_closes_the_jellium_shell_at_40():
 
 def test_bf4_anion_has_an_octet():
     octet = by_rule(tetrahedral("B", "F", 1.40, -1))["octet"]
+    # 3 + 4 x 7 + 1 = 32 valence electrons = 8 x 5 atoms - 2 x 4 B-F pairs: every atom an octet
     assert (octet.applies, octet.count, octet.satisfied) == (True, 8, True)
-    assert "B" in octet.why
+    assert "32 valence electrons" in octet.prediction
+    assert "3 from B and the extra one" in octet.why
 
 
 def test_iron_pentacarbonyl_has_18_electrons():
@@ -123,6 +125,7 @@ def test_neutral_al13_is_one_electron_short():
 def test_neutral_bf4_lacks_one_electron():
     octet = by_rule(tetrahedral("B", "F", 1.40, 0))["octet"]
     assert (octet.applies, octet.count, octet.satisfied) == (True, 7, False)
+    assert "one short" in octet.prediction
 
 
 def test_fe_co5_anion_has_19_electrons():
@@ -158,6 +161,36 @@ def test_cyclopentadienyl_needs_the_extra_electron():
     assert neutral.count == 5 and not neutral.satisfied
 
 
+# --- the octet rule on textbook molecules (ASE's G2 geometries) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "charge", "satisfied", "fragment"),
+    [
+        ("H2O", 0, True, "8 valence electrons"),  # O: 2 bonds + 2 lone pairs
+        ("CO2", 0, True, "16 valence electrons"),  # O=C=O
+        ("CO", 0, True, "as N2 and CO"),  # 10 valence electrons, a triple bond
+        ("SO2", 0, True, "18 valence electrons"),  # O=S-O with a lone pair on S
+        ("NO", 0, False, "radical"),  # 11 valence electrons
+        ("O2", 0, False, "triplet"),  # two unpaired pi* electrons (molecular-orbital diagram)
+        ("ClF3", 0, False, "hypervalent"),  # 28 valence electrons, Cl with 10
+        ("BF3", 0, False, "2 short"),  # 6 electrons around B: a Lewis acid
+        ("CH3", 0, False, "one short"),  # the methyl radical
+        ("CH3", -1, True, "8 valence electrons"),  # CH3-, isoelectronic with NH3
+    ],
+)
+def test_octet_rule_on_textbook_molecules(name, charge, satisfied, fragment):
+    octet = by_rule(Cluster(molecule(name), charge=charge))["octet"]
+    assert octet.applies and octet.satisfied == satisfied
+    assert fragment in octet.prediction
+
+
+def test_octet_rule_leaves_rings_metal_clusters_and_late_transition_metals_alone():
+    assert "ring" in by_rule(Cluster(molecule("C6H6")))["octet"].why
+    assert "metal" in by_rule(al13())["octet"].why
+    assert "d electrons" in by_rule(fe_co5())["octet"].why
+
+
 # --- which rules apply -------------------------------------------------------------------
 
 
@@ -170,7 +203,8 @@ def test_cyclopentadienyl_needs_the_extra_electron():
         (fe_co5(), {"18-electron"}),
         (Cluster(molecule("C60"), charge=10), {"hirsch"}),
         (Cluster(molecule("C6H6")), {"huckel"}),
-        (Cluster(Atoms("Ne")), set()),
+        (Cluster(Atoms("Ne")), {"octet"}),
+        (Cluster(Atoms("Pd")), set()),
     ],
 )
 def test_only_the_relevant_rules_apply(cluster, applying):

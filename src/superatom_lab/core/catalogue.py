@@ -1,4 +1,4 @@
-"""Named species: atoms, superhalogens, superalkalis, metal clusters, boranes, references.
+"""Named species: atoms, superhalogens, pseudohalogens, superalkalis, metal clusters, boranes.
 
 Each :class:`Species` records what the species is for and where its geometry
 comes from.  Geometries are made on demand, in Angstrom, by :func:`build`.
@@ -6,8 +6,8 @@ comes from.  Geometries are made on demand, in Angstrom, by :func:`build`.
 Two charges are involved:
 
 * :attr:`Species.charge` is the *characteristic* charge, the one at which the
-  species shows the behaviour it is in the catalogue for: -1 for halogens and
-  superhalogens (a closed-shell anion), +1 for alkalis and superalkalis,
+  species shows the behaviour it is in the catalogue for: -1 for halogens,
+  superhalogens and pseudohalogens (a closed-shell anion), +1 for alkalis and superalkalis,
   -1 for Al13 (40 electrons), -2 for the boranes, and 0 for closed-shell
   neutral clusters, the isoelectronic pair and the reference molecules;
 * :func:`build` makes the **neutral** parent unless ``charge`` is given,
@@ -46,13 +46,19 @@ CATEGORIES = (
     "halogen",
     "alkali",
     "superhalogen",
+    "pseudohalogen",
     "superalkali",
     "metal cluster",
     "borane",
     "isoelectronic",
     "reference molecule",
 )
-"""The categories, in the order :func:`names` lists them."""
+"""The categories, in the order :func:`names` lists them.
+
+A superhalogen binds an extra electron more strongly than chlorine (EA above
+3.61 eV); a pseudohalogen (SCN, SeCN, BH4) behaves as a halogen in salts and
+is one electron short of closed shells, but its EA is below chlorine's.
+"""
 
 
 @dataclass(frozen=True)

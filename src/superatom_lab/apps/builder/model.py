@@ -86,6 +86,11 @@ def shape_cluster(shape: str, element: str, size: int, lattice_constant=None) ->
 def rules_text(results) -> tuple[str, bool]:
     """Lines about the counting rules that apply, and whether any of them is met.
 
+    The last line is the verdict: "closed shell: yes, by the ... rule" when a rule
+    that applies is met.  Otherwise it says only that no rule that applies is met,
+    not that the shell is open: the rules are guides, and a closed shell no rule
+    describes (neutral C60) is still closed.
+
     Examples
     --------
     >>> from superatom_lab.core.catalogue import build
@@ -107,7 +112,7 @@ def rules_text(results) -> tuple[str, bool]:
     lines.append(
         f"closed shell: yes, by the {' and '.join(met)} rule{s}"
         if met
-        else "closed shell: no, none of the rules that apply is met"
+        else "closed shell: no rule that applies is met"
     )
     return "\n".join(lines), bool(met)
 
