@@ -95,17 +95,7 @@ from superatom_lab.core.rule_result import RuleResult
 from superatom_lab.core.rule_result import not_applicable as _na
 from superatom_lab.errors import InputError
 
-__all__ = [
-    "JELLIUM_MAGIC_NUMBERS",
-    "JELLIUM_SHELLS",
-    "MIN_CAGE_ATOMS",
-    "RULES",
-    "SPHERE_SPREAD",
-    "WADE_CLASSES",
-    "RuleResult",
-    "count_electrons",
-    "free_electrons",
-]
+__all__ = ["JELLIUM_MAGIC_NUMBERS", "JELLIUM_SHELLS", "RULES", "RuleResult", "count_electrons"]
 
 RULES = ("jellium", "wade", "octet", "18-electron", "32-electron", "huckel", "hirsch")
 
