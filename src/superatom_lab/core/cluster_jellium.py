@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from superatom_lab.core.free_electrons import free_electrons
 from superatom_lab.core.elements import valence_electrons
+from superatom_lab.core.free_electrons import free_electrons
 from superatom_lab.core.jellium import TYPICAL_RS_BOHR, solve_jellium
 from superatom_lab.errors import InputError
 

@@ -81,8 +81,8 @@ Examples
 from __future__ import annotations
 
 from superatom_lab.core import connectivity as cn
-from superatom_lab.core.bond_analysis import MIN_CAGE_ATOMS, BondAnalysis, plural
-from superatom_lab.core.cage_rules import SPHERE_SPREAD, WADE_CLASSES, hirsch, thirty_two, wade
+from superatom_lab.core.bond_analysis import BondAnalysis, plural
+from superatom_lab.core.cage_rules import hirsch, thirty_two, wade
 from superatom_lab.core.cluster import Cluster
 from superatom_lab.core.connectivity import closed_shell_deficit
 from superatom_lab.core.elements import is_metallic, is_transition_metal
