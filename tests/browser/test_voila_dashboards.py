@@ -14,6 +14,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from superatom_lab.core import catalogue
 from tests.browser.chromium import browser_page, free_port, server
 from tests.browser.flows import index_page_flow, progress_percent, wait_for_progress
 from tests.browser.widgets import (
@@ -210,3 +211,35 @@ def test_orbital_explorer_shows_the_isosurface_of_the_level_clicked(voila, artif
         nudge_slider(page, "isovalue", "ArrowRight", times=3)
         assert_no_error_output(page)
         page.screenshot(path=str(artifacts / "voila-orbitals-na8-1s.png"), full_page=True)
+
+
+def int_field(page, description: str):
+    """The ``<input>`` of the ipywidgets IntText labelled ``description``."""
+    label = page.locator(".widget-label", has_text=description)
+    return page.locator(".widget-inline-hbox", has=label).locator("input").first
+
+
+# Species at the charge the review discusses them at, and the rule that closes their shell there
+# (tests/core/test_counting_verdicts.py cites the source of each).
+PANEL_VERDICTS = [
+    ("Li3O", 1, "octet"),  # superalkali Li3O+: the central O's octet
+    ("MnO4", -1, "octet"),  # the review's Table 2 files MnO4- under the octet rule
+    ("CN", -1, "octet"),  # CN- is isoelectronic with N2
+    ("ZrO", 0, "octet"),  # Table 2: ZrO under the octet rule
+]
+
+
+def test_builder_panel_shows_the_counting_verdicts(voila, artifacts):
+    """The builder's counting panel, closes each shell by the review's rule."""
+    with browser_page() as page:
+        open_dashboard(page, voila, "cluster_builder.ipynb", ".widget-dropdown select")
+        rules = page.locator(".widget-html", has_text="closed shell")
+        for name, charge, rule in PANEL_VERDICTS:
+            label = f"{name} ({catalogue.get_species(name).category})"
+            dropdown(page, "species").select_option(label=label)
+            field = int_field(page, "charge")
+            field.fill(str(charge))
+            field.press("Enter")
+            wait_until_text(rules.first, re.compile(rf"closed shell: yes, by the {rule}"), 30_000)
+            page.screenshot(path=str(artifacts / f"voila-builder-rules-{name}.png"), full_page=True)
+        assert_no_error_output(page)
