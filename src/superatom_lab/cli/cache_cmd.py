@@ -73,6 +73,7 @@ def info_text(info) -> str:
     oldest       -
     quarantined  0 damaged files set aside
     old schema   2 records of older versions (never read; 'superatom cache clean' removes them)
+    shipped      0 precomputed records (read-only, never cleaned)
     """
     oldest = info.oldest.strftime("%Y-%m-%d %H:%M:%S") if info.oldest else "-"
     return "\n".join(
@@ -85,6 +86,8 @@ def info_text(info) -> str:
             f"quarantined  {_plural(info.n_quarantined, 'damaged file')} set aside",
             f"old schema   {_plural(info.n_old_schema, 'record')} of older versions (never read; "
             "'superatom cache clean' removes them)",
+            f"shipped      {_plural(info.n_shipped, 'precomputed record')} (read-only, never "
+            f"cleaned{'; ' + str(info.shipped_root) if info.shipped_root else ''})",
         ]
     )
 
