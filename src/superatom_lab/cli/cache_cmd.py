@@ -30,7 +30,8 @@ def add_parser(sub) -> None:
         "info",
         help="size, records, cube files, oldest entry and folder of the cache",
         description="Print the cache folder, its size, its records and cube files, the oldest "
-        "of them, damaged files set aside, and records of older schema versions.",
+        "of them, damaged files set aside, records of older schema versions, and the "
+        "precomputed records shipped with the package (read-only, never cleaned).",
     )
     info.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     clean = actions.add_parser(
@@ -38,7 +39,8 @@ def add_parser(sub) -> None:
         help="remove cached results and cube files (all, or those older than DAYS)",
         description="Remove every cached record and cube file, or with --older-than only those "
         "last written more than DAYS days ago. Leftovers of interrupted writes, damaged files set "
-        "aside and records of older schema versions are removed either way.",
+        "aside and records of older schema versions are removed either way. The precomputed "
+        "records shipped with the package are never removed.",
     )
     clean.add_argument("--older-than", metavar="DAYS", help="only entries older than DAYS days")
     clean.add_argument("--json", action="store_true", help="print one JSON object on stdout")
