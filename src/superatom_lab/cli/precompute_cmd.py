@@ -43,6 +43,10 @@ def run(args) -> int:
     from superatom_lab.store.shipped import ShippedRecords, shipped_dir
 
     folder = shipped_dir()
+    if not args.list:
+        from superatom_lab.qc.precompute import check_writable
+
+        check_writable(folder)  # refuse at once in an installed package
     manifest = load_manifest()
     entries = select(manifest, args.only)
     if args.list:
