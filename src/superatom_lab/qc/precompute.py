@@ -136,7 +136,8 @@ def write_provenance(folder: Path, entries: dict) -> None:
 def prune(folder: Path, keep: set[str]) -> int:
     """Remove the record files (and lock and temporary files) of ``folder`` not in ``keep``.
 
-    Returns the number of records removed.
+    The files left are made readable by everyone.  Returns the number of
+    records removed.
     """
     removed = 0
     records = ShippedRecords(folder).records_dir
@@ -151,6 +152,9 @@ def prune(folder: Path, keep: set[str]) -> int:
     for shard in records.iterdir():
         if shard.is_dir() and not any(shard.iterdir()):
             shard.rmdir()
+    for path in folder.rglob("*"):  # readable by everyone once installed (writes are 0600)
+        if path.is_file():
+            path.chmod(0o644)
     return removed
 
 
