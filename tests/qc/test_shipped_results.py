@@ -45,7 +45,9 @@ def test_the_shipped_folder_holds_only_records_in_use_and_no_large_file():
     assert set(ShippedRecords().keys()) == used
     for path in shipped_dir().rglob("*"):
         assert path.name != ".lock" and not path.name.startswith(".tmp-"), path
-        assert not path.is_file() or path.stat().st_size < MAX_FILE_BYTES, path
+        if path.is_file():
+            assert path.stat().st_size < MAX_FILE_BYTES, path
+            assert path.stat().st_mode & 0o444 == 0o444, f"{path} is not readable by everyone"
 
 
 def test_no_cache_ignores_the_shipped_records(tmp_path):
