@@ -30,7 +30,8 @@ def add_parser(sub) -> None:
         "info",
         help="size, records, cube files, oldest entry and folder of the cache",
         description="Print the cache folder, its size, its records and cube files, the oldest "
-        "of them, damaged files set aside, and records of older schema versions.",
+        "of them, damaged files set aside, records of older schema versions, and the "
+        "precomputed records shipped with the package (read-only, never cleaned).",
     )
     info.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     clean = actions.add_parser(
@@ -38,7 +39,8 @@ def add_parser(sub) -> None:
         help="remove cached results and cube files (all, or those older than DAYS)",
         description="Remove every cached record and cube file, or with --older-than only those "
         "last written more than DAYS days ago. Leftovers of interrupted writes, damaged files set "
-        "aside and records of older schema versions are removed either way.",
+        "aside and records of older schema versions are removed either way. The precomputed "
+        "records shipped with the package are never removed.",
     )
     clean.add_argument("--older-than", metavar="DAYS", help="only entries older than DAYS days")
     clean.add_argument("--json", action="store_true", help="print one JSON object on stdout")
@@ -73,6 +75,7 @@ def info_text(info) -> str:
     oldest       -
     quarantined  0 damaged files set aside
     old schema   2 records of older versions (never read; 'superatom cache clean' removes them)
+    shipped      0 precomputed records (read-only, never cleaned)
     """
     oldest = info.oldest.strftime("%Y-%m-%d %H:%M:%S") if info.oldest else "-"
     return "\n".join(
@@ -85,6 +88,8 @@ def info_text(info) -> str:
             f"quarantined  {_plural(info.n_quarantined, 'damaged file')} set aside",
             f"old schema   {_plural(info.n_old_schema, 'record')} of older versions (never read; "
             "'superatom cache clean' removes them)",
+            f"shipped      {_plural(info.n_shipped, 'precomputed record')} (read-only, never "
+            f"cleaned{'; ' + str(info.shipped_root) if info.shipped_root else ''})",
         ]
     )
 

@@ -19,6 +19,7 @@ from superatom_lab.cli import (
     jellium_cmd,
     list_cmd,
     orbitals_cmd,
+    precompute_cmd,
     property_cmd,
 )
 from superatom_lab.cli.parsing import OneLineParser
@@ -49,6 +50,7 @@ def build_parser() -> OneLineParser:
     jellium_cmd.add_parser(sub)
     count_cmd.add_parser(sub)
     cache_cmd.add_parser(sub)
+    precompute_cmd.add_parser(sub)
     doctor_cmd.add_parser(sub)
     return parser
 
@@ -61,6 +63,7 @@ COMMANDS = {
     "jellium": jellium_cmd.run,
     "count": count_cmd.run,
     "cache": cache_cmd.run,
+    "precompute": precompute_cmd.run,
     "doctor": doctor_cmd.run,
 }
 

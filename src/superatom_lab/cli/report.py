@@ -81,6 +81,7 @@ def property_json(
                 "n_cycles": s.n_cycles,
                 "wall_s": s.wall_s,
                 "cached": s.cached,
+                "precomputed": s.precomputed,
             }
             for s in result.candidates
         ],
@@ -88,6 +89,7 @@ def property_json(
         "wall_s": round(elapsed_s, 3),
         "compute_wall_s": round(result.wall_s, 3),
         "cached": result.cached,
+        "precomputed": result.precomputed,
         "warnings": list(result.warnings),
         "relaxations": list(result.relaxations),
         "reference": reference_json(reference),
@@ -116,7 +118,27 @@ def ladder_json(results: list, structure: str, *, elapsed_s: float, references: 
     payload["warnings"] = sorted({w for r in results for w in r.warnings})
     payload["compute_wall_s"] = round(sum(r.wall_s for r in results), 3)
     payload["cached"] = all(r.cached for r in results)
+    payload["precomputed"] = all(r.precomputed for r in results)
     return payload
+
+
+def source_text(result: PropertyResult, elapsed_s: float) -> str:
+    """How a value was obtained: ``precomputed``, ``from cache`` or ``computed in ... s``.
+
+    Examples
+    --------
+    >>> from superatom_lab.qc.results import ScfResult
+    >>> a = ScfResult("F", 0, 1, -99.7, True, cached=True, precomputed=True)
+    >>> b = ScfResult("F", -1, 0, -99.8, True, cached=True, precomputed=True)
+    >>> source_text(PropertyResult("electron_affinity", "vertical", 3.4, [a, b], {}), 0.01)
+    'precomputed (shipped with the package)'
+    >>> b.precomputed = False
+    >>> source_text(PropertyResult("electron_affinity", "vertical", 3.4, [a, b], {}), 0.01)
+    'from cache'
+    """
+    if result.precomputed:
+        return "precomputed (shipped with the package)"
+    return "from cache" if result.cached else f"computed in {elapsed_s:.1f} s"
 
 
 def property_text(
@@ -126,7 +148,7 @@ def property_text(
     given, other = result.states
     short = short_label(result, numbered=False)
     m = result.method
-    source = "from cache" if result.cached else f"computed in {elapsed_s:.1f} s"
+    source = source_text(result, elapsed_s)
     lines = [
         f"{short}({structure}, charge {given.charge:+d}) = {result.value_ev:.3f} eV",
         f"  {result.kind}, {m.get('xc', '?').upper()}/{m.get('basis', '?')} "

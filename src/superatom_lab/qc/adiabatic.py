@@ -55,6 +55,7 @@ def _describe(relaxation, method) -> dict:
         "rmsd_angstrom": round(relaxation.rmsd_angstrom, 4),
         "positions_angstrom": relaxation.cluster.positions_angstrom.round(5).tolist(),
         "cached": relaxation.cached,
+        "precomputed": relaxation.precomputed,
     }
 
 

@@ -37,7 +37,8 @@ class Relaxation:
 
     ``max_displacement_angstrom`` is the largest movement of one atom after
     removing overall translation; a value above ``LARGE_MOVE_ANGSTROM`` earns
-    a warning in the property that used it.
+    a warning in the property that used it.  ``cached`` says it was read
+    from the cache, ``precomputed`` from the results shipped with the package.
     """
 
     cluster: Cluster
@@ -48,6 +49,7 @@ class Relaxation:
     max_displacement_angstrom: float
     rmsd_angstrom: float
     cached: bool = False
+    precomputed: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -102,15 +104,16 @@ def relax(
     store = resolve_store(store)
     key = relaxation_key(cluster, method, charge=charge, spin=spin, max_steps=MAX_STEPS)
     if store is not None and read_cache:
-        record = store.get(key)
-        if record is not None:
+        found = store.lookup(key)
+        if found is not None:
             from ase import Atoms
 
+            record = found.record
             atoms = Atoms(record["symbols"], positions=record["positions_angstrom"])
             fields = {k: record[k] for k in ("energy_hartree", "n_steps",
                       "max_displacement_angstrom", "rmsd_angstrom")}  # fmt: skip
             return Relaxation(Cluster(atoms, name=cluster.name), charge, spin, **fields,
-                              cached=True)  # fmt: skip
+                              cached=True, precomputed=found.precomputed)  # fmt: skip
     if cache_only:
         from superatom_lab.qc.runner import NotInCache
 

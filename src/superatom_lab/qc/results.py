@@ -22,9 +22,11 @@ class ScfResult:
     this state's orbitals with one beta electron flipped, not relaxed, above
     this state (eV); it is computed for every molecule and cluster (not for
     atoms), and decides whether the spin search tries that multiplicity.
-    ``cached`` says whether the record came from the cache, and ``arrays``
-    holds the orbitals (``mo_coeff``, ``mo_energy``, ``mo_occ`` in PySCF's
-    shapes and units) when they were kept; neither goes into the JSON record.
+    ``cached`` says whether the record came from the cache, ``precomputed``
+    whether it came from the results shipped with the package (then ``cached``
+    is true too), and ``arrays`` holds the orbitals (``mo_coeff``,
+    ``mo_energy``, ``mo_occ`` in PySCF's shapes and units) when they were
+    kept; none of the three goes into the JSON record.
     """
 
     formula: str
@@ -44,6 +46,7 @@ class ScfResult:
     spin_flip_ev: float | None = None
     strategy: list = field(default_factory=list)
     cached: bool = False
+    precomputed: bool = False
     arrays: dict | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -65,17 +68,29 @@ class ScfResult:
         return min(virtual) if virtual else float("nan")
 
     def to_dict(self) -> dict:
-        """A JSON-ready dict (``cached`` is left out: it is not a property of the result)."""
+        """A JSON-ready dict (``cached`` and ``precomputed`` are left out: they say where the
+        result was read, not what it is)."""
         data = asdict(self)
         data.pop("cached")
+        data.pop("precomputed")
         data.pop("arrays")
         return data
 
     @classmethod
-    def from_dict(cls, data: dict, cached: bool = False) -> ScfResult:
-        """Rebuild a record from :meth:`to_dict` output, ignoring unknown keys."""
-        names = {f.name for f in fields(cls)} - {"cached", "arrays"}
-        return cls(**{k: v for k, v in data.items() if k in names}, cached=cached)
+    def from_dict(cls, data: dict, cached: bool = False, precomputed: bool = False) -> ScfResult:
+        """Rebuild a record from :meth:`to_dict` output, ignoring unknown keys.
+
+        Examples
+        --------
+        >>> r = ScfResult.from_dict({"formula": "F", "charge": 0, "spin": 1,
+        ...                          "energy_hartree": -99.7, "converged": True},
+        ...                         cached=True, precomputed=True)
+        >>> r.cached, r.precomputed, "precomputed" in r.to_dict()
+        (True, True, False)
+        """
+        names = {f.name for f in fields(cls)} - {"cached", "precomputed", "arrays"}
+        kept = {k: v for k, v in data.items() if k in names}
+        return cls(**kept, cached=cached, precomputed=precomputed)
 
 
 @dataclass
@@ -105,6 +120,24 @@ class PropertyResult:
     def cached(self) -> bool:
         """True when every SCF came from the cache."""
         return all(s.cached for s in self.candidates or self.states)
+
+    @property
+    def precomputed(self) -> bool:
+        """True when every SCF (and relaxation) came from the results shipped with the package.
+
+        Examples
+        --------
+        >>> a = ScfResult("F", 0, 1, -99.7, True, cached=True, precomputed=True)
+        >>> b = ScfResult("F", -1, 0, -99.8, True, cached=True)
+        >>> PropertyResult("electron_affinity", "vertical", 3.4, [a, a], {}).precomputed
+        True
+        >>> PropertyResult("electron_affinity", "vertical", 3.4, [a, b], {}).precomputed
+        False
+        """
+        states = self.candidates or self.states
+        return all(s.precomputed for s in states) and all(
+            r.get("precomputed", False) for r in self.relaxations
+        )
 
     @property
     def wall_s(self) -> float:

@@ -76,7 +76,8 @@ def compute_state(
         Where results are looked up and saved: the user's cache
         (:func:`~superatom_lab.store.default_cache_dir`) by default, none when ``None``.
     read_cache : bool
-        ``False`` ignores a stored result (it is still replaced by the new one).
+        ``False`` ignores a stored result, shipped ones included (the user's
+        is still replaced by the new one).
     cache_only : bool
         Never compute: raise :class:`NotInCache` when the state (with its
         orbitals, if needed) is not stored.
@@ -93,11 +94,12 @@ def compute_state(
     store = resolve_store(store)
     key = state_key(cluster, method, charge=charge, spin=spin)
     if store is not None and read_cache:
-        record, arrays = store.get_with_arrays(key) if need_orbitals else (store.get(key), None)
-        if record is not None and record.get("converged") is True:
-            if not need_orbitals or arrays is not None:
-                result = ScfResult.from_dict(record, cached=True)
-                result.arrays = arrays
+        found = store.lookup(key, "load" if need_orbitals else "skip")
+        if found is not None and found.record.get("converged") is True:
+            if not need_orbitals or found.arrays is not None:
+                result = ScfResult.from_dict(found.record, cached=True,
+                                             precomputed=found.precomputed)  # fmt: skip
+                result.arrays = found.arrays
                 return result
     if cache_only:
         raise NotInCache(key)

@@ -33,7 +33,9 @@ from superatom_lab.store import keys as _keys
 from superatom_lab.store.files import atomic_write, is_temporary, move_aside
 from superatom_lab.store.locks import folder_lock
 from superatom_lab.store.maintenance import CacheInfo, CleanReport, cache_info, clean_cache
-from superatom_lab.store.sealed import DamagedRecord, seal, sha256_hex, unseal
+from superatom_lab.store.reading import read_record
+from superatom_lab.store.sealed import DamagedRecord, seal, sha256_hex
+from superatom_lab.store.shipped import Found, ShippedRecords, key_is_valid
 
 ENV_VAR = "SUPERATOM_LAB_CACHE"
 CUBE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,250}")
@@ -65,6 +67,14 @@ class ResultStore:
     - ``cubes/``: cube files (:meth:`cube_path`);
     - ``quarantine/``: damaged files moved aside for inspection.
 
+    Below the user's folder lie the results shipped with the package
+    (:class:`~superatom_lab.store.shipped.ShippedRecords`): every read
+    (:meth:`get`, :meth:`get_with_arrays`, :meth:`has_arrays`, :meth:`lookup`)
+    consults them when the user's folder has no valid record of the key, and
+    :meth:`lookup` says which one answered.  They are never written, moved or
+    removed by the store (:meth:`put`, :meth:`clean`), and :meth:`info`
+    counts them apart.
+
     Folders of other schema versions (``v1``, ...) are never read;
     :meth:`clean` removes them.  A write replaces the files of its key while
     holding the lock of the key's folder (:mod:`superatom_lab.store.locks`):
@@ -78,6 +88,9 @@ class ResultStore:
     ----------
     root : str or Path, optional
         The cache folder; :func:`default_cache_dir` when omitted.
+    shipped : ShippedRecords, str, Path or None, optional
+        The read-only layer below it: the package's shipped results when
+        omitted, another folder of them, or ``None`` for none.
 
     Examples
     --------
@@ -89,8 +102,17 @@ class ResultStore:
     superatom_lab.errors.SuperatomLabError: refusing to cache an unconverged result ...
     """
 
-    def __init__(self, root: str | os.PathLike | None = None):
+    def __init__(
+        self,
+        root: str | os.PathLike | None = None,
+        shipped: ShippedRecords | str | os.PathLike | None = "package",
+    ):
         self.root = Path(root).expanduser() if root is not None else default_cache_dir()
+        if isinstance(shipped, str) and shipped == "package":
+            shipped = ShippedRecords()
+        elif shipped is not None and not isinstance(shipped, ShippedRecords):
+            shipped = ShippedRecords(shipped)
+        self.shipped = shipped
 
     @property
     def records_dir(self) -> Path:
@@ -115,59 +137,59 @@ class ResultStore:
         SuperatomLabError
             If ``key`` is not a string of at least 8 lower-case hex digits.
         """
-        if (
-            not isinstance(key, str)
-            or len(key) < 8
-            or not all(c in "0123456789abcdef" for c in key)
-        ):
+        if not key_is_valid(key):
             raise SuperatomLabError(f"malformed cache key {key!r}")
         return self.records_dir / key[:2] / f"{key}.json"
 
     # -- reading -----------------------------------------------------------------
 
     def _read(self, key: str, arrays: str):
-        """Read and check the record of ``key``; ``(None, None)`` when it is absent.
-
-        ``arrays`` is ``"skip"`` (the record only), ``"check"`` (also check the
-        orbitals file; the second item is then ``True`` or ``None``) or ``"load"``
-        (the second item is the dict of arrays, or ``None``).  A missing orbitals
-        file means "no arrays", not damage.
+        """Read and check the record of ``key`` in the user's folder (see :func:`read_record`).
 
         Raises
         ------
         DamagedRecord
             If the record or its orbitals file does not check out.
         """
-        path = self.path_for(key)
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return None, None
-        except OSError as exc:
-            raise DamagedRecord(f"it cannot be read ({exc.strerror or exc})") from None
-        sealed = unseal(key, raw)
-        if arrays == "skip" or sealed.npz_sha256 is None:
-            return sealed.body, None
-        try:
-            data = path.with_suffix(".npz").read_bytes()
-        except FileNotFoundError:
-            return sealed.body, None
-        except OSError as exc:
-            why = exc.strerror or exc
-            raise DamagedRecord(f"its orbitals file cannot be read ({why})") from None
-        if sha256_hex(data) != sealed.npz_sha256:
-            raise DamagedRecord(
-                f"its orbitals file ({len(data)} bytes) does not match its checksum"
-            )
-        if arrays == "check":
-            return sealed.body, True
-        try:
-            with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-                return sealed.body, {name: npz[name] for name in npz.files}
-        except Exception as exc:  # noqa: BLE001 - any failure to decode is damage
-            raise DamagedRecord(f"its orbitals file cannot be decoded ({exc})") from None
+        return read_record(self.path_for(key), key, arrays)
 
     def _load(self, key: str, arrays: str = "skip"):
+        """The user's record of ``key``, else the shipped one: ``(record, arrays, precomputed)``.
+
+        ``(None, None, False)`` when neither has a valid record.
+        """
+        record, extra = self._load_own(key, arrays)
+        if record is not None or self.shipped is None:
+            return record, extra, False
+        record, extra = self.shipped.read(key, arrays)
+        return record, extra, record is not None
+
+    def lookup(self, key: str, arrays: str = "skip") -> Found | None:
+        """The record of ``key`` and where it came from, or ``None``.
+
+        Parameters
+        ----------
+        key : str
+            The cache key.
+        arrays : {"skip", "check", "load"}
+            Leave the orbitals file alone, check it (``Found.arrays`` is then
+            ``True`` or ``None``) or load it (a dict of arrays, or ``None``).
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> store = ResultStore(tempfile.mkdtemp())
+        >>> store.put("ab" * 32, {"converged": True}, arrays={"mo_occ": np.ones(2)})
+        >>> found = store.lookup("ab" * 32, arrays="load")
+        >>> found.record, found.arrays["mo_occ"].tolist(), found.precomputed
+        ({'converged': True}, [1.0, 1.0], False)
+        >>> store.lookup("cd" * 32) is None
+        True
+        """
+        record, extra, precomputed = self._load(key, arrays)
+        return None if record is None else Found(record, extra, precomputed)
+
+    def _load_own(self, key: str, arrays: str = "skip"):
         """:meth:`_read`, with damage reported once, moved aside and read as absent.
 
         Damage is confirmed under the writers' lock first, so a record that a
@@ -196,7 +218,7 @@ class ResultStore:
         return None, None
 
     def get(self, key: str) -> dict | None:
-        """Return the record stored under ``key``, or ``None``.
+        """Return the record stored under ``key`` (or shipped with the package), or ``None``.
 
         The record is checked against its checksum; a damaged one is reported
         (:class:`~superatom_lab.errors.CacheRecordWarning`), moved into the
@@ -239,7 +261,7 @@ class ResultStore:
         >>> record, arrays["mo_occ"].tolist()
         ({'converged': True}, [1.0, 1.0])
         """
-        record, arrays = self._load(key, "load")
+        record, arrays, _precomputed = self._load(key, "load")
         return record, arrays
 
     def has_arrays(self, key: str) -> bool:
@@ -265,6 +287,8 @@ class ResultStore:
 
     def keys(self) -> list[str]:
         """Return the key of every record file of this schema version (not checked).
+
+        Only the user's folder: shipped records are listed by ``store.shipped.keys()``.
 
         Temporary files of unfinished writes and folders of other schema
         versions are left out.
@@ -392,4 +416,4 @@ class ResultStore:
         return clean_cache(self, older_than_days)
 
     def __repr__(self) -> str:
-        return f"ResultStore({str(self.root)!r})"
+        return f"ResultStore({str(self.root)!r}, shipped={self.shipped!r})"

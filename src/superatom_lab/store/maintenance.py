@@ -56,6 +56,11 @@ class CacheInfo:
         Files in ``<root>/quarantine``.
     n_old_schema : int
         Record files in folders of older schema versions, which are never read.
+    n_shipped : int
+        Precomputed records shipped with the package (read-only, below the
+        cache; not in ``size_bytes`` and never removed by :func:`clean_cache`).
+    shipped_root : Path or None
+        Their folder, or ``None`` when the store has no shipped layer.
     """
 
     root: Path
@@ -65,6 +70,8 @@ class CacheInfo:
     oldest: datetime | None
     n_quarantined: int
     n_old_schema: int
+    n_shipped: int = 0
+    shipped_root: Path | None = None
 
     def to_dict(self) -> dict:
         """JSON-ready form: paths as strings, ``oldest`` in ISO 8601 (or ``None``).
@@ -82,6 +89,8 @@ class CacheInfo:
             "oldest": self.oldest.isoformat(timespec="seconds") if self.oldest else None,
             "n_quarantined": self.n_quarantined,
             "n_old_schema": self.n_old_schema,
+            "n_shipped": self.n_shipped,
+            "shipped_root": str(self.shipped_root) if self.shipped_root else None,
         }
 
 
@@ -210,6 +219,7 @@ def cache_info(store) -> CacheInfo:
     everything = [p for f in folders.values() for p in _files(f)]
     everything += _files(store.cubes_dir) + _files(store.quarantine_dir)
     times = [t for t in map(_mtime, records + cubes) if t is not None]
+    shipped = getattr(store, "shipped", None)
     return CacheInfo(
         root=root,
         size_bytes=sum(map(_size, everything)),
@@ -218,6 +228,8 @@ def cache_info(store) -> CacheInfo:
         oldest=datetime.fromtimestamp(min(times)).astimezone() if times else None,
         n_quarantined=len(_files(store.quarantine_dir)),
         n_old_schema=sum(_is_record(p) for p in old),
+        n_shipped=len(shipped.keys()) if shipped is not None else 0,
+        shipped_root=shipped.root if shipped is not None else None,
     )
 
 

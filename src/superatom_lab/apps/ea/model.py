@@ -170,6 +170,7 @@ class EAModel(SessionModel):
             "class": species_class(request["structure"], result.value_ev, request["property"]),
             "converged": result.converged,
             "cached": result.cached,
+            "precomputed": result.precomputed,
             "wall_s": round(result.wall_s, 2),
             "warnings": list(result.warnings),
         }
@@ -235,6 +236,8 @@ def result_text(row: dict, job_wall_s: float | None = None) -> str:
     converged: yes; SCF wall time 2.1 s
     experiment: 3.61 eV (adiabatic; ...)
     a reference species of the scale (halogen or alkali)
+    >>> result_text({**row, "cached": True, "precomputed": True}, 0.01).splitlines()[2]
+    'converged: yes; SCF wall time 2.1 s (precomputed, shipped with the package, shown in 0.01 s)'
     """
     prop, value = row["property"], row["value_ev"]
     charge = f", charge {row['charge']:+d}" if row["charge"] else ""
@@ -243,7 +246,10 @@ def result_text(row: dict, job_wall_s: float | None = None) -> str:
         f"method: {row['method']} [{row['preset']}]",
     ]
     timing = f"SCF wall time {row['wall_s']:.1f} s"
-    if row["cached"]:
+    if row.get("precomputed"):
+        timing += " (precomputed, shipped with the package"
+        timing += f", shown in {job_wall_s:.2f} s)" if job_wall_s is not None else ")"
+    elif row["cached"]:
         timing += " (from the cache"
         timing += f", shown in {job_wall_s:.2f} s)" if job_wall_s is not None else ")"
     lines.append(f"converged: {'yes' if row['converged'] else 'NO'}; {timing}")

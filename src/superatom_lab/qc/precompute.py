@@ -1,0 +1,186 @@
+"""``superatom precompute``: compute the shipped results with the project's own code.
+
+Each manifest entry (:mod:`superatom_lab.qc.manifest`) is run as a request
+with ``read_cache=False`` into the shipped folder, every record written
+atomically by :meth:`~superatom_lab.store.ResultStore.put`, in the user's
+layout and sealed format.  Its provenance (the request, preset, PySCF
+version, date, wall time, converged flag, machine, value and the keys of its
+records) goes to ``provenance.json`` beside them.  Records no computed entry
+uses any more (an entry's old keys, an entry dropped from the manifest) are
+removed, so the folder holds what the manifest ships and nothing else.
+
+Examples
+--------
+>>> import tempfile
+>>> from pathlib import Path
+>>> check_writable(Path(tempfile.mkdtemp()))
+>>> blocker = Path(tempfile.mkdtemp()) / "a-file"
+>>> _ = blocker.write_text("")
+>>> check_writable(blocker / "shipped")
+Traceback (most recent call last):
+...
+superatom_lab.errors.InputError: the shipped results folder ... is not writable ...
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import tempfile
+import time
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+
+from superatom_lab.errors import InputError
+from superatom_lab.qc.manifest import PROVENANCE_NAME, ShippedEntry, load_provenance
+from superatom_lab.store import ResultStore
+from superatom_lab.store.files import atomic_write, is_temporary
+from superatom_lab.store.keys import code_versions
+from superatom_lab.store.locks import LOCK_NAME
+from superatom_lab.store.shipped import ShippedRecords
+
+
+class _RecordingStore(ResultStore):
+    """A store without a shipped layer that notes every key it writes."""
+
+    def __init__(self, root):
+        super().__init__(root, shipped=None)
+        self.written: list[str] = []
+
+    def put(self, key, record, arrays=None):
+        super().put(key, record, arrays)
+        if key not in self.written:
+            self.written.append(key)
+
+
+def check_writable(folder: Path) -> None:
+    """Make sure ``folder`` exists and a file can be written there.
+
+    Raises
+    ------
+    InputError
+        When it cannot (an installed package: precompute in a source checkout).
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise InputError(
+            f"the shipped results folder {folder} is not writable ({exc.strerror or exc}): "
+            "an installed package cannot be precomputed; run 'superatom precompute' in a "
+            "source checkout"
+        ) from None
+
+
+def machine() -> dict:
+    """Platform, processor and core count of this machine.
+
+    Examples
+    --------
+    >>> sorted(machine())
+    ['cores', 'platform', 'processor']
+    """
+    processor = platform.processor()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                processor = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"platform": platform.platform(), "processor": processor or platform.machine(),
+            "cores": os.cpu_count()}  # fmt: skip
+
+
+def _pyscf_version() -> str:
+    try:
+        return metadata.version("pyscf")
+    except metadata.PackageNotFoundError:  # pragma: no cover - pyscf is a dependency
+        return "absent"
+
+
+def compute_entry(entry: ShippedEntry, folder: Path, progress=None) -> dict:
+    """Compute one entry into ``folder`` (``read_cache=False``) and return its provenance."""
+    store = _RecordingStore(folder)
+    request = entry.request()
+    start = time.perf_counter()
+    result = request.run(store=store, read_cache=False, progress=progress)
+    wall = time.perf_counter() - start
+    return {
+        "request": entry.to_dict(),
+        "describe": request.describe(),
+        "preset": entry.preset,
+        "method": dict(result.method),
+        "value_ev": result.value_ev,
+        "converged": bool(result.converged),
+        "energies_hartree": {f"{s.charge:+d}": s.energy_hartree for s in result.states},
+        "pyscf": _pyscf_version(),
+        "versions_in_keys": code_versions(),
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "wall_s": round(wall, 2),
+        "machine": machine(),
+        "keys": sorted(store.written),
+    }
+
+
+def write_provenance(folder: Path, entries: dict) -> None:
+    """Write ``provenance.json`` in ``folder`` atomically (entries sorted by name)."""
+    text = json.dumps({"entries": dict(sorted(entries.items()))}, indent=1, sort_keys=True)
+    atomic_write(folder / PROVENANCE_NAME, (text + "\n").encode())
+
+
+def prune(folder: Path, keep: set[str]) -> int:
+    """Remove the record files (and lock and temporary files) of ``folder`` not in ``keep``.
+
+    The files left are made readable by everyone.  Returns the number of
+    records removed.
+    """
+    removed = 0
+    records = ShippedRecords(folder).records_dir
+    if not records.is_dir():
+        return 0
+    for path in sorted(records.glob("*/*")):
+        if is_temporary(path) or path.name == LOCK_NAME:
+            path.unlink(missing_ok=True)
+        elif path.stem not in keep:
+            removed += path.suffix == ".json"
+            path.unlink(missing_ok=True)
+    for shard in records.iterdir():
+        if shard.is_dir() and not any(shard.iterdir()):
+            shard.rmdir()
+    for path in folder.rglob("*"):  # readable by everyone once installed (writes are 0600)
+        if path.is_file():
+            path.chmod(0o644)
+    return removed
+
+
+def precompute(entries: list[ShippedEntry], folder: Path, manifest: list[ShippedEntry],
+               *, report=None, progress=None) -> dict:  # fmt: skip
+    """Compute ``entries`` (part of ``manifest``) into ``folder``; return their provenance.
+
+    Each entry's provenance is written as soon as it is computed; records that
+    no entry of ``manifest`` uses any more are removed at the end.
+    ``report(entry, provenance)`` is called after each entry.
+
+    Raises
+    ------
+    InputError
+        If ``folder`` is not writable (nothing is computed).
+    """
+    folder = Path(folder)
+    check_writable(folder)
+    names = {e.name for e in manifest}
+    known = {k: v for k, v in load_provenance(folder).items() if k in names}
+    done = {}
+    for entry in entries:
+        done[entry.name] = known[entry.name] = compute_entry(entry, folder, progress)
+        write_provenance(folder, known)
+        if report is not None:
+            report(entry, done[entry.name])
+    write_provenance(folder, known)
+    prune(folder, {k for p in known.values() for k in p["keys"]})
+    return done

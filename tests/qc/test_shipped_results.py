@@ -1,0 +1,80 @@
+"""The results shipped with the package match their keys and the code that computes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from superatom_lab.qc.manifest import load_manifest, load_provenance, select
+from superatom_lab.qc.precompute import precompute
+from superatom_lab.qc.runner import NotInCache, compute_state
+from superatom_lab.store import ResultStore
+from superatom_lab.store.keys import state_key
+from superatom_lab.store.shipped import ShippedRecords, shipped_dir
+
+MANIFEST = load_manifest()
+RERUN = "run `superatom precompute` (in a source checkout) and commit the new records"
+MAX_FILE_BYTES = 5_000_000
+
+
+@pytest.mark.parametrize("entry", MANIFEST, ids=lambda e: e.name)
+def test_every_manifest_entry_is_answered_by_the_shipped_records(entry):
+    """Fails when a preset's fields, the pinned PySCF minor version or the geometry change,
+    since keys include them."""
+    result = entry.request().cached(ShippedRecords())
+    assert result is not None, f"no valid shipped records for {entry.name}: {RERUN}"
+    assert result.precomputed and result.cached and result.converged
+    shipped = load_provenance()[entry.name]
+    assert result.value_ev == pytest.approx(shipped["value_ev"], abs=1e-9), RERUN
+    assert set(shipped["keys"]) >= {s.key for s in result.candidates}
+
+
+def test_the_provenance_says_how_each_result_was_computed():
+    provenance = load_provenance()
+    assert sorted(provenance) == sorted(e.name for e in MANIFEST)
+    for entry in MANIFEST:
+        shipped = provenance[entry.name]
+        assert shipped["request"] == entry.to_dict() and shipped["preset"] == entry.preset
+        assert shipped["converged"] is True and shipped["wall_s"] > 0
+        assert shipped["pyscf"].startswith(shipped["versions_in_keys"]["pyscf"])
+        assert {"platform", "processor", "cores"} <= set(shipped["machine"])
+        assert shipped["date"][:2] == "20"
+
+
+def test_the_shipped_folder_holds_only_records_in_use_and_no_large_file():
+    used = {k for p in load_provenance().values() for k in p["keys"]}
+    assert set(ShippedRecords().keys()) == used
+    for path in shipped_dir().rglob("*"):
+        assert path.name != ".lock" and not path.name.startswith(".tmp-"), path
+        if path.is_file():
+            assert path.stat().st_size < MAX_FILE_BYTES, path
+            assert path.stat().st_mode & 0o444 == 0o444, f"{path} is not readable by everyone"
+
+
+def test_no_cache_ignores_the_shipped_records(tmp_path):
+    request = select(MANIFEST, "Li")[0].request()
+    state = request.cached(ShippedRecords()).states[0]
+    assert state_key(request.cluster, request.method, charge=state.charge,
+                     spin=state.spin) in ShippedRecords().keys()  # fmt: skip
+    store = ResultStore(tmp_path, shipped=shipped_dir())  # an empty cache over the shipped
+    kwargs = {"charge": state.charge, "spin": state.spin, "store": store, "cache_only": True}
+    assert compute_state(request.cluster, request.method, **kwargs).precomputed
+    with pytest.raises(NotInCache):  # read_cache=False reads nothing, shipped records included
+        compute_state(request.cluster, request.method, read_cache=False, **kwargs)
+
+
+@pytest.mark.pyscf
+def test_precompute_reproduces_the_shipped_chlorine_records(tmp_path):
+    """`superatom precompute --only Cl`, into a scratch folder, gives the shipped energies."""
+    entries = select(MANIFEST, "Cl")
+    done = precompute(entries, tmp_path, MANIFEST)
+    assert sorted(done) == sorted(e.name for e in entries)
+    for entry in entries:
+        again = entry.request().cached(ShippedRecords(tmp_path))
+        shipped = entry.request().cached(ShippedRecords())
+        assert again is not None and shipped is not None
+        pairs = list(zip(again.candidates, shipped.candidates, strict=True))
+        for new, old in pairs:
+            assert (new.key, new.charge, new.spin) == (old.key, old.charge, old.spin)
+            assert new.energy_hartree == pytest.approx(old.energy_hartree, abs=1e-6), RERUN
+        assert again.value_ev == pytest.approx(shipped.value_ev, abs=1e-6 * 27.2114)
+    assert set(ShippedRecords(tmp_path).keys()) == {k for p in done.values() for k in p["keys"]}
