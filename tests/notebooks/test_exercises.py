@@ -13,11 +13,11 @@ import pytest
 from tests.notebooks.exercises import (
     NOTEBOOK_DIR,
     answer_tag,
+    checks_dir,
     inject_solutions,
     questions,
     read_solutions,
     solutions_file,
-    checks_dir,
 )
 
 otter = pytest.importorskip("otter")

@@ -36,6 +36,19 @@ def _execute(nb, path):
         o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"
     ]
     assert not errors
+    assert not _widget_errors(nb)
+
+
+def _widget_errors(nb) -> list:
+    """Errors raised inside widgets (e.g. an ``interactive`` function): kept in the widget state."""
+    widgets = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    return [
+        o
+        for model in widgets.get("state", {}).values()
+        if model.get("model_name") == "OutputModel"
+        for o in model.get("state", {}).get("outputs", [])
+        if o.get("output_type") == "error"
+    ]
 
 
 def _check_outputs(nb) -> dict[str, str]:
