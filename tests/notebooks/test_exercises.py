@@ -107,8 +107,9 @@ def test_solutions_pass_the_checks_without_running_the_notebook(grader):
 def test_student_notebook_leaves_every_answer_open_and_solutions_fit_its_cells():
     nb = nbformat.read(SUPERALKALIS, as_version=4)
     answer_cells = [c for c in nb.cells if answer_tag(c)]
-    assert sorted(answer_tag(c) for c in answer_cells) == [f"answer-{q}" for q in questions(
-        SUPERALKALIS)]
+    assert sorted(answer_tag(c) for c in answer_cells) == [
+        f"answer-{q}" for q in questions(SUPERALKALIS)
+    ]
     for cell in answer_cells:
         assert "= ..." in cell.source, cell.source
     blocks = read_solutions(solutions_file(SUPERALKALIS))
@@ -122,5 +123,6 @@ def test_inject_refuses_a_missing_or_stray_solution():
     with pytest.raises(KeyError):
         inject_solutions(nb, {k: v for k, v in blocks.items() if k != "answer-q2"})
     with pytest.raises(KeyError, match="answer-q9"):
-        inject_solutions(nbformat.read(SUPERALKALIS, as_version=4),
-                         {**blocks, "answer-q9": "x = 1\n"})
+        inject_solutions(
+            nbformat.read(SUPERALKALIS, as_version=4), {**blocks, "answer-q9": "x = 1\n"}
+        )

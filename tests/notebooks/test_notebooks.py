@@ -92,8 +92,7 @@ def test_notebook_with_solutions_passes_every_check(path, artifacts):
     asked = questions(path)
     nb.cells.append(
         new_code_cell(
-            "import json\n"
-            f"print(json.dumps({{q: grader.check(q).passed_all for q in {asked!r}}}))"
+            f"import json\nprint(json.dumps({{q: grader.check(q).passed_all for q in {asked!r}}}))"
         )
     )
     _execute(nb, path)
