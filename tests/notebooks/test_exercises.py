@@ -1,0 +1,128 @@
+"""The otter checks of the notebooks' exercises, each with a right and a wrong answer.
+
+The checks run through otter's own grader, ``otter.Notebook(tests_dir=...).check(q, env)``,
+with the answers injected as the notebook's variables, in a temporary working folder (otter
+writes its log, ``.OTTER_LOG``, to the working folder).
+"""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from tests.notebooks.exercises import (
+    NOTEBOOK_DIR,
+    answer_tag,
+    checks_dir,
+    inject_solutions,
+    questions,
+    read_solutions,
+    solutions_file,
+)
+
+otter = pytest.importorskip("otter")
+
+SUPERALKALIS = NOTEBOOK_DIR / "04_superalkalis.ipynb"
+
+# question -> (right answer, wrong answer, words the wrong answer's report must contain)
+CASES_04 = {
+    "q1": (
+        {"q1_superalkalis": {"Li3O", "Li2F", "Na3O", "Li4N", "Na2Cl"}},
+        {"q1_superalkalis": {"Li3O", "Li2F", "LiF2", "Na3O", "Li4N", "Na2Cl"}},
+        "not quite",
+    ),
+    "q2": ({"q2_li3o_cation_valence": 8}, {"q2_li3o_cation_valence": 9}, "the neutral"),
+    "q3": (
+        {"q3_ie_na3o": 3.59, "q3_below_cs": True},
+        {"q3_ie_na3o": 3.59 / 27.2114, "q3_below_cs": True},  # in hartree
+        "not the vertical IE",
+    ),
+}
+UNANSWERED_04 = {
+    "q1": {"q1_superalkalis": ...},
+    "q2": {"q2_li3o_cation_valence": ...},
+    "q3": {"q3_ie_na3o": ..., "q3_below_cs": ...},
+}
+
+
+@pytest.fixture
+def grader(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return otter.Notebook(tests_dir=str(checks_dir(SUPERALKALIS)))
+
+
+def test_every_question_of_notebook_04_is_covered():
+    assert questions(SUPERALKALIS) == sorted(CASES_04) == sorted(UNANSWERED_04)
+
+
+@pytest.mark.parametrize("question", sorted(CASES_04))
+def test_right_answer_passes(grader, question):
+    right, _, _ = CASES_04[question]
+    result = grader.check(question, global_env=dict(right))
+    assert result.passed_all, result.summary()
+    assert result.grade == 1.0
+
+
+@pytest.mark.parametrize("question", sorted(CASES_04))
+def test_wrong_answer_fails_with_a_hint(grader, question):
+    _, wrong, words = CASES_04[question]
+    result = grader.check(question, global_env=dict(wrong))
+    assert not result.passed_all
+    assert result.grade < 1.0
+    assert words in result.summary()
+
+
+@pytest.mark.parametrize("question", sorted(UNANSWERED_04))
+def test_unanswered_says_so_and_does_not_crash(grader, question):
+    result = grader.check(question, global_env=dict(UNANSWERED_04[question]))
+    assert not result.passed_all
+    assert "not answered yet" in result.summary()
+
+
+def test_missing_variable_reads_as_unanswered(grader):
+    result = grader.check("q2", global_env={})  # the answer cell was never run
+    assert "not answered yet" in result.summary()
+
+
+def test_q3_verdict_must_match_the_comparison_with_caesium(grader):
+    result = grader.check("q3", global_env={"q3_ie_na3o": 3.59, "q3_below_cs": False})
+    assert [r.passed for r in result.test_case_results] == [True, False]
+    assert result.grade == 0.5
+
+
+def test_q1_accepts_a_list_and_stray_spaces(grader):
+    answer = [" Li3O", "Li2F", "Na3O", "Li4N", "Na2Cl"]
+    assert grader.check("q1", global_env={"q1_superalkalis": answer}).passed_all
+
+
+def test_solutions_pass_the_checks_without_running_the_notebook(grader):
+    # q1 and q2 are plain values: run their solution blocks and check them
+    blocks = read_solutions(solutions_file(SUPERALKALIS))
+    for question in ("q1", "q2"):
+        env = {}
+        exec(blocks[f"answer-{question}"], env)
+        assert grader.check(question, global_env=env).passed_all, question
+
+
+def test_student_notebook_leaves_every_answer_open_and_solutions_fit_its_cells():
+    nb = nbformat.read(SUPERALKALIS, as_version=4)
+    answer_cells = [c for c in nb.cells if answer_tag(c)]
+    assert sorted(answer_tag(c) for c in answer_cells) == [
+        f"answer-{q}" for q in questions(SUPERALKALIS)
+    ]
+    for cell in answer_cells:
+        assert "= ..." in cell.source, cell.source
+    blocks = read_solutions(solutions_file(SUPERALKALIS))
+    inject_solutions(nb, blocks)
+    assert not any("= ..." in c.source for c in nb.cells if answer_tag(c))
+
+
+def test_inject_refuses_a_missing_or_stray_solution():
+    nb = nbformat.read(SUPERALKALIS, as_version=4)
+    blocks = read_solutions(solutions_file(SUPERALKALIS))
+    with pytest.raises(KeyError):
+        inject_solutions(nb, {k: v for k, v in blocks.items() if k != "answer-q2"})
+    with pytest.raises(KeyError, match="answer-q9"):
+        inject_solutions(
+            nbformat.read(SUPERALKALIS, as_version=4), {**blocks, "answer-q9": "x = 1\n"}
+        )
