@@ -126,3 +126,101 @@ def test_inject_refuses_a_missing_or_stray_solution():
         inject_solutions(
             nbformat.read(SUPERALKALIS, as_version=4), {**blocks, "answer-q9": "x = 1\n"}
         )
+
+
+# Notebook 03: the same checks for its exercises.
+
+SUPERHALOGENS = NOTEBOOK_DIR / "03_superhalogens.ipynb"
+
+CASES_03 = {
+    "q1": (
+        {"q1_above_chlorine": {"BO2", "LiF2"}},
+        {"q1_above_chlorine": {"BO2", "LiF2", "Br"}},
+        "not quite",
+    ),
+    "q2": ({"q2_n_fluorine": 4}, {"q2_n_fluorine": 3}, "valence k of Al"),
+    "q3": (
+        {"q3_vde_lif2": 5.57},
+        {"q3_vde_lif2": 6.51},  # the CCSD(T) reference value, not the computed one
+        "not the computed VDE",
+    ),
+}
+UNANSWERED_03 = {
+    "q1": {"q1_above_chlorine": ...},
+    "q2": {"q2_n_fluorine": ...},
+    "q3": {"q3_vde_lif2": ...},
+}
+
+
+@pytest.fixture
+def grader_03(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return otter.Notebook(tests_dir=str(checks_dir(SUPERHALOGENS)))
+
+
+def test_every_question_of_notebook_03_is_covered():
+    assert questions(SUPERHALOGENS) == sorted(CASES_03) == sorted(UNANSWERED_03)
+
+
+@pytest.mark.parametrize("question", sorted(CASES_03))
+def test_03_right_answer_passes(grader_03, question):
+    right, _, _ = CASES_03[question]
+    result = grader_03.check(question, global_env=dict(right))
+    assert result.passed_all, result.summary()
+    assert result.grade == 1.0
+
+
+@pytest.mark.parametrize("question", sorted(CASES_03))
+def test_03_wrong_answer_fails_with_a_hint(grader_03, question):
+    _, wrong, words = CASES_03[question]
+    result = grader_03.check(question, global_env=dict(wrong))
+    assert not result.passed_all
+    assert result.grade < 1.0
+    assert words in result.summary()
+
+
+@pytest.mark.parametrize("question", sorted(UNANSWERED_03))
+def test_03_unanswered_says_so_and_does_not_crash(grader_03, question):
+    result = grader_03.check(question, global_env=dict(UNANSWERED_03[question]))
+    assert not result.passed_all
+    assert "not answered yet" in result.summary()
+
+
+def test_03_missing_variable_reads_as_unanswered(grader_03):
+    result = grader_03.check("q2", global_env={})  # the answer cell was never run
+    assert "not answered yet" in result.summary()
+
+
+def test_03_solutions_pass_the_checks_without_running_the_notebook(grader_03):
+    # q1 and q2 are plain values: run their solution blocks and check them
+    blocks = read_solutions(solutions_file(SUPERHALOGENS))
+    for question in ("q1", "q2"):
+        env = {}
+        exec(blocks[f"answer-{question}"], env)
+        assert grader_03.check(question, global_env=env).passed_all, question
+
+
+def test_03_q3_matches_the_shipped_value(tmp_path):
+    # q3's tolerance is around the value the package ships for LiF2- at the standard preset
+    from superatom_lab.core import catalogue
+    from superatom_lab.qc.presets import get_method
+    from superatom_lab.qc.tasks import Request
+    from superatom_lab.store import ResultStore
+
+    lif2 = catalogue.build("LiF2")
+    request = Request.make("vertical_detachment_energy", lif2, get_method("standard"))
+    found = request.cached(ResultStore(tmp_path))  # an empty user folder: the shipped records
+    assert found is not None and found.precomputed
+    assert abs(found.value_ev - 5.566) < 0.01
+
+
+def test_03_student_notebook_leaves_every_answer_open_and_solutions_fit_its_cells():
+    nb = nbformat.read(SUPERHALOGENS, as_version=4)
+    answer_cells = [c for c in nb.cells if answer_tag(c)]
+    assert sorted(answer_tag(c) for c in answer_cells) == [
+        f"answer-{q}" for q in questions(SUPERHALOGENS)
+    ]
+    for cell in answer_cells:
+        assert "= ..." in cell.source, cell.source
+    inject_solutions(nb, read_solutions(solutions_file(SUPERHALOGENS)))
+    assert not any("= ..." in c.source for c in nb.cells if answer_tag(c))

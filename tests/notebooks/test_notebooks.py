@@ -66,6 +66,7 @@ def _check_outputs(nb) -> dict[str, str]:
 
 def test_there_are_notebooks():
     assert any(p.name == "00_start_here.ipynb" for p in NOTEBOOKS)
+    assert any(p.name == "03_superhalogens.ipynb" for p in WITH_EXERCISES)
     assert any(p.name == "04_superalkalis.ipynb" for p in WITH_EXERCISES)
 
 
