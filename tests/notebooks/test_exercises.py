@@ -45,91 +45,6 @@ UNANSWERED_04 = {
 }
 
 
-@pytest.fixture
-def grader(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return otter.Notebook(tests_dir=str(checks_dir(SUPERALKALIS)))
-
-
-def test_every_question_of_notebook_04_is_covered():
-    assert questions(SUPERALKALIS) == sorted(CASES_04) == sorted(UNANSWERED_04)
-
-
-@pytest.mark.parametrize("question", sorted(CASES_04))
-def test_right_answer_passes(grader, question):
-    right, _, _ = CASES_04[question]
-    result = grader.check(question, global_env=dict(right))
-    assert result.passed_all, result.summary()
-    assert result.grade == 1.0
-
-
-@pytest.mark.parametrize("question", sorted(CASES_04))
-def test_wrong_answer_fails_with_a_hint(grader, question):
-    _, wrong, words = CASES_04[question]
-    result = grader.check(question, global_env=dict(wrong))
-    assert not result.passed_all
-    assert result.grade < 1.0
-    assert words in result.summary()
-
-
-@pytest.mark.parametrize("question", sorted(UNANSWERED_04))
-def test_unanswered_says_so_and_does_not_crash(grader, question):
-    result = grader.check(question, global_env=dict(UNANSWERED_04[question]))
-    assert not result.passed_all
-    assert "not answered yet" in result.summary()
-
-
-def test_missing_variable_reads_as_unanswered(grader):
-    result = grader.check("q2", global_env={})  # the answer cell was never run
-    assert "not answered yet" in result.summary()
-
-
-def test_q3_verdict_must_match_the_comparison_with_caesium(grader):
-    result = grader.check("q3", global_env={"q3_ie_na3o": 3.59, "q3_below_cs": False})
-    assert [r.passed for r in result.test_case_results] == [True, False]
-    assert result.grade == 0.5
-
-
-def test_q1_accepts_a_list_and_stray_spaces(grader):
-    answer = [" Li3O", "Li2F", "Na3O", "Li4N", "Na2Cl"]
-    assert grader.check("q1", global_env={"q1_superalkalis": answer}).passed_all
-
-
-def test_solutions_pass_the_checks_without_running_the_notebook(grader):
-    # q1 and q2 are plain values: run their solution blocks and check them
-    blocks = read_solutions(solutions_file(SUPERALKALIS))
-    for question in ("q1", "q2"):
-        env = {}
-        exec(blocks[f"answer-{question}"], env)
-        assert grader.check(question, global_env=env).passed_all, question
-
-
-def test_student_notebook_leaves_every_answer_open_and_solutions_fit_its_cells():
-    nb = nbformat.read(SUPERALKALIS, as_version=4)
-    answer_cells = [c for c in nb.cells if answer_tag(c)]
-    assert sorted(answer_tag(c) for c in answer_cells) == [
-        f"answer-{q}" for q in questions(SUPERALKALIS)
-    ]
-    for cell in answer_cells:
-        assert "= ..." in cell.source, cell.source
-    blocks = read_solutions(solutions_file(SUPERALKALIS))
-    inject_solutions(nb, blocks)
-    assert not any("= ..." in c.source for c in nb.cells if answer_tag(c))
-
-
-def test_inject_refuses_a_missing_or_stray_solution():
-    nb = nbformat.read(SUPERALKALIS, as_version=4)
-    blocks = read_solutions(solutions_file(SUPERALKALIS))
-    with pytest.raises(KeyError):
-        inject_solutions(nb, {k: v for k, v in blocks.items() if k != "answer-q2"})
-    with pytest.raises(KeyError, match="answer-q9"):
-        inject_solutions(
-            nbformat.read(SUPERALKALIS, as_version=4), {**blocks, "answer-q9": "x = 1\n"}
-        )
-
-
-# Notebook 03: the same checks for its exercises.
-
 SUPERHALOGENS = NOTEBOOK_DIR / "03_superhalogens.ipynb"
 
 CASES_03 = {
@@ -152,52 +67,109 @@ UNANSWERED_03 = {
 }
 
 
+#: notebook -> (its file, CASES, UNANSWERED)
+NOTEBOOKS = {
+    "03": (SUPERHALOGENS, CASES_03, UNANSWERED_03),
+    "04": (SUPERALKALIS, CASES_04, UNANSWERED_04),
+}
+#: (notebook, question) for every exercise
+EXERCISES = [(n, q) for n, (_, cases, _) in NOTEBOOKS.items() for q in sorted(cases)]
+
+
+def grader_for(notebook: str):
+    """otter's grader for the checks of ``notebook`` ("03", "04")."""
+    return otter.Notebook(tests_dir=str(checks_dir(NOTEBOOKS[notebook][0])))
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # otter writes its log to the working folder
+
+
 @pytest.fixture
-def grader_03(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return otter.Notebook(tests_dir=str(checks_dir(SUPERHALOGENS)))
+def grader():
+    return grader_for("04")
 
 
-def test_every_question_of_notebook_03_is_covered():
-    assert questions(SUPERHALOGENS) == sorted(CASES_03) == sorted(UNANSWERED_03)
+@pytest.mark.parametrize("notebook", sorted(NOTEBOOKS))
+def test_every_question_is_covered(notebook):
+    path, cases, unanswered = NOTEBOOKS[notebook]
+    assert questions(path) == sorted(cases) == sorted(unanswered)
 
 
-@pytest.mark.parametrize("question", sorted(CASES_03))
-def test_03_right_answer_passes(grader_03, question):
-    right, _, _ = CASES_03[question]
-    result = grader_03.check(question, global_env=dict(right))
+@pytest.mark.parametrize(("notebook", "question"), EXERCISES)
+def test_right_answer_passes(notebook, question):
+    right, _, _ = NOTEBOOKS[notebook][1][question]
+    result = grader_for(notebook).check(question, global_env=dict(right))
     assert result.passed_all, result.summary()
     assert result.grade == 1.0
 
 
-@pytest.mark.parametrize("question", sorted(CASES_03))
-def test_03_wrong_answer_fails_with_a_hint(grader_03, question):
-    _, wrong, words = CASES_03[question]
-    result = grader_03.check(question, global_env=dict(wrong))
+@pytest.mark.parametrize(("notebook", "question"), EXERCISES)
+def test_wrong_answer_fails_with_a_hint(notebook, question):
+    _, wrong, words = NOTEBOOKS[notebook][1][question]
+    result = grader_for(notebook).check(question, global_env=dict(wrong))
     assert not result.passed_all
     assert result.grade < 1.0
     assert words in result.summary()
 
 
-@pytest.mark.parametrize("question", sorted(UNANSWERED_03))
-def test_03_unanswered_says_so_and_does_not_crash(grader_03, question):
-    result = grader_03.check(question, global_env=dict(UNANSWERED_03[question]))
+@pytest.mark.parametrize(("notebook", "question"), EXERCISES)
+def test_unanswered_says_so_and_does_not_crash(notebook, question):
+    env = dict(NOTEBOOKS[notebook][2][question])
+    result = grader_for(notebook).check(question, global_env=env)
     assert not result.passed_all
     assert "not answered yet" in result.summary()
 
 
-def test_03_missing_variable_reads_as_unanswered(grader_03):
-    result = grader_03.check("q2", global_env={})  # the answer cell was never run
+@pytest.mark.parametrize("notebook", sorted(NOTEBOOKS))
+def test_missing_variable_reads_as_unanswered(notebook):
+    result = grader_for(notebook).check("q2", global_env={})  # the answer cell was never run
     assert "not answered yet" in result.summary()
 
 
-def test_03_solutions_pass_the_checks_without_running_the_notebook(grader_03):
+@pytest.mark.parametrize("notebook", sorted(NOTEBOOKS))
+def test_solutions_pass_the_checks_without_running_the_notebook(notebook):
     # q1 and q2 are plain values: run their solution blocks and check them
-    blocks = read_solutions(solutions_file(SUPERHALOGENS))
+    blocks = read_solutions(solutions_file(NOTEBOOKS[notebook][0]))
     for question in ("q1", "q2"):
         env = {}
         exec(blocks[f"answer-{question}"], env)
-        assert grader_03.check(question, global_env=env).passed_all, question
+        assert grader_for(notebook).check(question, global_env=env).passed_all, question
+
+
+@pytest.mark.parametrize("notebook", sorted(NOTEBOOKS))
+def test_student_notebook_leaves_every_answer_open_and_solutions_fit_its_cells(notebook):
+    path = NOTEBOOKS[notebook][0]
+    nb = nbformat.read(path, as_version=4)
+    answer_cells = [c for c in nb.cells if answer_tag(c)]
+    assert sorted(answer_tag(c) for c in answer_cells) == [f"answer-{q}" for q in questions(path)]
+    for cell in answer_cells:
+        assert "= ..." in cell.source, cell.source
+    inject_solutions(nb, read_solutions(solutions_file(path)))
+    assert not any("= ..." in c.source for c in nb.cells if answer_tag(c))
+
+
+def test_q3_verdict_must_match_the_comparison_with_caesium(grader):
+    result = grader.check("q3", global_env={"q3_ie_na3o": 3.59, "q3_below_cs": False})
+    assert [r.passed for r in result.test_case_results] == [True, False]
+    assert result.grade == 0.5
+
+
+def test_q1_accepts_a_list_and_stray_spaces(grader):
+    answer = [" Li3O", "Li2F", "Na3O", "Li4N", "Na2Cl"]
+    assert grader.check("q1", global_env={"q1_superalkalis": answer}).passed_all
+
+
+def test_inject_refuses_a_missing_or_stray_solution():
+    nb = nbformat.read(SUPERALKALIS, as_version=4)
+    blocks = read_solutions(solutions_file(SUPERALKALIS))
+    with pytest.raises(KeyError):
+        inject_solutions(nb, {k: v for k, v in blocks.items() if k != "answer-q2"})
+    with pytest.raises(KeyError, match="answer-q9"):
+        inject_solutions(
+            nbformat.read(SUPERALKALIS, as_version=4), {**blocks, "answer-q9": "x = 1\n"}
+        )
 
 
 def test_03_q3_matches_the_shipped_value(tmp_path):
@@ -212,15 +184,3 @@ def test_03_q3_matches_the_shipped_value(tmp_path):
     found = request.cached(ResultStore(tmp_path))  # an empty user folder: the shipped records
     assert found is not None and found.precomputed
     assert abs(found.value_ev - 5.566) < 0.01
-
-
-def test_03_student_notebook_leaves_every_answer_open_and_solutions_fit_its_cells():
-    nb = nbformat.read(SUPERHALOGENS, as_version=4)
-    answer_cells = [c for c in nb.cells if answer_tag(c)]
-    assert sorted(answer_tag(c) for c in answer_cells) == [
-        f"answer-{q}" for q in questions(SUPERHALOGENS)
-    ]
-    for cell in answer_cells:
-        assert "= ..." in cell.source, cell.source
-    inject_solutions(nb, read_solutions(solutions_file(SUPERHALOGENS)))
-    assert not any("= ..." in c.source for c in nb.cells if answer_tag(c))
