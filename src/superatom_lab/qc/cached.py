@@ -84,24 +84,3 @@ def cached_orbital_table(request, store: ResultStore) -> OrbitalTable | None:
         return OrbitalTable.from_record(record)
     except (KeyError, TypeError, ValueError):  # an old or damaged record: compute again
         return None
-
-
-def cached_state(store: ResultStore, cluster, method, *, charge: int, spin: int):
-    """The stored ``ScfResult`` of one state with its orbitals, or ``None`` (no PySCF).
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from superatom_lab.core.catalogue import build
-    >>> from superatom_lab.qc.presets import get_method
-    >>> store = ResultStore(tempfile.mkdtemp())
-    >>> cached_state(store, build("F"), get_method("quick"), charge=0, spin=1) is None
-    True
-    """
-    from superatom_lab.qc.runner import NotInCache, compute_state
-
-    try:
-        return compute_state(cluster, method, charge=charge, spin=spin, store=store,
-                             cache_only=True, need_orbitals=True)  # fmt: skip
-    except NotInCache:
-        return None
