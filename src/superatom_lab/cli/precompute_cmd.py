@@ -34,7 +34,10 @@ def status_line(status: str, what: str, preset: str, provenance: dict | None) ->
     line = f"{status:<7}  {what:<31}  {preset:<8}  "
     if provenance is None:
         return line + "-"
-    return line + f"{provenance['value_ev']:.3f} eV {provenance['wall_s']:5.1f} s"
+    value = provenance["value_ev"]
+    values = value if isinstance(value, list) else [value]
+    text = ", ".join(f"{v:.3f}" for v in values)
+    return line + f"{text} eV {provenance['wall_s']:5.1f} s"
 
 
 def run(args) -> int:

@@ -103,6 +103,36 @@ def _pyscf_version() -> str:
         return "absent"
 
 
+def summarize(result) -> dict:
+    """Method, value, converged flag and state energies of a task's result, for provenance.
+
+    ``value_ev`` is the property (eV) of a ``PropertyResult``, the list
+    EA_1, EA_2, ... of successive EAs, and the HOMO energy of an orbital
+    table.  Every result reaching here is converged: the engine raises
+    rather than return an unconverged state.
+
+    Examples
+    --------
+    >>> from superatom_lab.qc.results import PropertyResult
+    >>> r = PropertyResult(property="electron_affinity", kind="vertical", value_ev=3.5,
+    ...                    states=[], method={"preset": "standard"}, candidates=[], warnings=[])
+    >>> summarize([r, r])["value_ev"]
+    [3.5, 3.5]
+    """
+    if isinstance(result, list):  # successive EAs
+        states = {s.charge: s for r in result for s in r.states}
+        return {"method": dict(result[0].method), "value_ev": [r.value_ev for r in result],
+                "converged": all(r.converged for r in result),
+                "energies_hartree": {f"{q:+d}": s.energy_hartree
+                                     for q, s in sorted(states.items(), reverse=True)}}  # fmt: skip
+    if hasattr(result, "orbitals"):  # an orbital table
+        return {"method": dict(result.method), "value_ev": result.homo.energy_ev,
+                "converged": True, "energies_hartree": {}}  # fmt: skip
+    return {"method": dict(result.method), "value_ev": result.value_ev,
+            "converged": bool(result.converged),
+            "energies_hartree": {f"{s.charge:+d}": s.energy_hartree for s in result.states}}  # fmt: skip
+
+
 def compute_entry(entry: ShippedEntry, folder: Path, progress=None) -> dict:
     """Compute one entry into ``folder`` (``read_cache=False``) and return its provenance."""
     store = _RecordingStore(folder)
@@ -114,10 +144,7 @@ def compute_entry(entry: ShippedEntry, folder: Path, progress=None) -> dict:
         "request": entry.to_dict(),
         "describe": request.describe(),
         "preset": entry.preset,
-        "method": dict(result.method),
-        "value_ev": result.value_ev,
-        "converged": bool(result.converged),
-        "energies_hartree": {f"{s.charge:+d}": s.energy_hartree for s in result.states},
+        **summarize(result),
         "pyscf": _pyscf_version(),
         "versions_in_keys": code_versions(),
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -181,6 +208,24 @@ def precompute(entries: list[ShippedEntry], folder: Path, manifest: list[Shipped
         write_provenance(folder, known)
         if report is not None:
             report(entry, done[entry.name])
+    refresh_values(folder, [e for e in manifest if e.name in known], known)
     write_provenance(folder, known)
     prune(folder, {k for p in known.values() for k in p["keys"]})
     return done
+
+
+def refresh_values(folder: Path, entries: list[ShippedEntry], provenance: dict) -> None:
+    """Set each entry's value and energies to what the records now in ``folder`` answer.
+
+    Entries can share states (the EA of Cl and the first step of its
+    successive EAs): the one computed last writes the shared records, and its
+    energies may differ from the earlier run's in the ninth decimal.  The
+    provenance describes what is shipped, so it is read back from the records.
+    """
+    records = ShippedRecords(folder)
+    for entry in entries:
+        result = entry.request().cached(records)
+        if result is not None:
+            summary = summarize(result)
+            provenance[entry.name].update(value_ev=summary["value_ev"],
+                                          energies_hartree=summary["energies_hartree"])  # fmt: skip
