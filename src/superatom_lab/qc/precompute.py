@@ -128,9 +128,9 @@ def summarize(result) -> dict:
     if hasattr(result, "orbitals"):  # an orbital table
         return {"method": dict(result.method), "value_ev": result.homo.energy_ev,
                 "converged": True, "energies_hartree": {}}  # fmt: skip
+    energies = {f"{s.charge:+d}": s.energy_hartree for s in result.states}
     return {"method": dict(result.method), "value_ev": result.value_ev,
-            "converged": bool(result.converged),
-            "energies_hartree": {f"{s.charge:+d}": s.energy_hartree for s in result.states}}  # fmt: skip
+            "converged": bool(result.converged), "energies_hartree": energies}  # fmt: skip
 
 
 def compute_entry(entry: ShippedEntry, folder: Path, progress=None) -> dict:
