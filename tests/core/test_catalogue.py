@@ -20,10 +20,13 @@ REQUIRED = {
     "superalkali": ["Li3O", "Li2F"],
     "metal cluster": ["Al13", "Na8", "Na20", "Au13", "W@Au12"],
     "borane": ["B12H12", "B12(CN)12"],
+    "multiply charged anion": ["Ca(CN)4"],
     "isoelectronic": ["ZrO", "Pd"],
     "reference molecule": ["O", "O2", "OH", "NO2", "Al", "Au", "Cu", "Fe(CO)5", "C60"],
 }
 ALL = names()
+#: Species whose geometry was relaxed with the project's own code (qc.relax); each says how.
+RELAXED = {"Ca(CN)4"}
 
 
 def test_required_entries_are_present_in_their_categories():
@@ -69,7 +72,10 @@ def test_species_text_is_one_line_and_honest(name):
     for text in (s.mimics, s.description, s.geometry_source):
         assert text and "\n" not in text and len(text) < 200
     source = s.geometry_source.lower()
-    if "relax" in source:  # no geometry here was relaxed: saying so is fine, claiming it is not
+    if name in RELAXED:  # relaxed here: the method and the energies it was chosen by are stated
+        assert "relaxed with qc.relax" in source and "b3lyp/def2-svpd" in source, name
+        assert source.count(" ha") >= 2, name
+    elif "relax" in source:  # not relaxed: saying so is fine, claiming it is not
         assert "not relaxed" in source or "not a relaxed" in source, name
 
 
@@ -79,8 +85,11 @@ def test_characteristic_ion_can_be_closed_shell(name):
     ion = build(name, charge=species.charge)
     assert ion.charge == species.charge
     halogen_like = {"halogen", "superhalogen", "pseudohalogen"}
-    if species.category in halogen_like | {"alkali", "superalkali", "borane"}:
+    multiply_charged = {"borane", "multiply charged anion"}
+    if species.category in halogen_like | {"alkali", "superalkali"} | multiply_charged:
         assert ion.n_electrons % 2 == 0, name
+    if species.category in multiply_charged:
+        assert species.charge <= -2, name
     if species.category in halogen_like:
         assert species.charge == -1
         assert build(name).n_electrons % 2 == 1  # the neutral is one electron short
@@ -144,6 +153,24 @@ def test_b12h12_is_an_icosahedron_with_terminal_hydrogens():
     d = cluster.atoms.get_all_distances()[:12, :12]
     np.fill_diagonal(d, np.inf)
     assert np.allclose(np.sort(d, axis=1)[:, :5], 1.78)  # five B neighbours each
+
+
+def test_ca_cn4_is_the_relaxed_td_dianion_its_text_describes():
+    # the geometry source: N-bound, Ca-N 2.3762 A, N-C 1.1763 A, tetrahedral, linear Ca-N-C
+    cluster = build("Ca(CN)4", charge=-2)
+    assert cluster.symbols == ["Ca"] + ["N", "C"] * 4
+    assert cluster.n_valence_electrons == 40  # Ca 2 + 4 x (C 4 + N 5) + 2: four CN-
+    ca_n = cluster.atoms.get_distances(0, [1, 3, 5, 7])
+    n_c = [cluster.atoms.get_distance(i, i + 1) for i in (1, 3, 5, 7)]
+    assert np.allclose(ca_n, 2.3762, atol=1e-6) and np.allclose(n_c, 1.1763, atol=1e-6)
+    angles = [cluster.atoms.get_angle(1, 0, j) for j in (3, 5, 7)]
+    assert np.allclose(angles, 109.4712, atol=1e-3)
+    assert np.allclose([cluster.atoms.get_angle(0, i, i + 1) for i in (1, 3, 5, 7)], 180.0)
+    source = get_species("Ca(CN)4").geometry_source
+    assert "2.3762" in source and "1.1763" in source
+    # the N-bound isomer was kept as the lower in energy: its energy is the lower one stated
+    energies = [float(w) for w in source.replace(",", " ").split() if w.startswith("-1048.")]
+    assert len(energies) == 2 and energies[0] < energies[1]
 
 
 def test_fe_co5_follows_the_18_electron_rule_and_the_stated_bonds():

@@ -70,6 +70,11 @@ VERDICTS = {
                "Sec. III.1 (a stable dianion): 13 skeletal pairs = n + 1 for n = 12, closo"),
     "B12(CN)12": (-2, "wade", CLOSED, "the review, Sec. II: Wade's rule (with the octet rule "
                   "of the CN ligands) makes its dianion extraordinarily stable"),
+    # multiply charged anions
+    "Ca(CN)4": (-2, "octet", CLOSED, "textbook: Ca gives its two valence electrons away (Ca2+ "
+                "keeps the Ar shell) and each CN- is isoelectronic with N2, 10 valence "
+                "electrons and a triple bond: 2 + 4 x 9 + 2 = 40 = 4 x 10; the review, Table 4 "
+                "and Fig. 2B, lists M(CN)4 2- (M = Ca, Sr, Ba) as a stable dianion"),
     # the isoelectronic pair
     "ZrO": (0, "octet", CLOSED, "the review, Table 2: ZrO is an octet-rule example; 10 "
             "valence electrons as CO (Zr and C both have 4) and as Pd (the review, Sec. IV)"),

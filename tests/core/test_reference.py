@@ -19,6 +19,8 @@ from superatom_lab.core.reference import (
     experimental_ea,
     experimental_ie,
     ionic_radius_angstrom,
+    ionic_radius_range_angstrom,
+    ionic_radius_species,
     reference_value,
     reference_values,
     vertical_detachment_energy,
@@ -260,3 +262,23 @@ def test_cli_reference_says_whether_it_is_computed(structure, kind, expected):
     args = SimpleNamespace(structure=structure, command="ea", kind=kind)
     ref = _reference(args, 0)
     assert (ref.kind, ref.value_ev) == expected
+
+
+def test_table4_m_cn4_row_is_a_range_over_the_metals():
+    # Table 4: M(CN)4 2- (M = Ca, Sr, Ba): IR 3.77-4.07 A, EA_1 7.21-7.08 eV, EA_2 2.62-2.79 eV
+    ea_1, ea_2 = computed_ea("Ca(CN)4", 1), computed_ea("Ca(CN)4", 2)
+    assert (ea_1.range_ev, ea_2.range_ev) == ((7.08, 7.21), (2.62, 2.79))
+    assert ea_1.value_ev == pytest.approx(7.145) and ea_2.value_ev == pytest.approx(2.705)
+    assert "Sr" in ea_1.note and "Ba" in ea_1.note and "Table 4" in ea_1.source
+    assert computed_ea("Ca(CN)4", 3) is None
+    assert ionic_radius_range_angstrom("Ca(CN)4") == (3.77, 4.07)
+    assert ionic_radius_angstrom("Ca(CN)4") == pytest.approx(3.92)
+    assert computed_ea("B12H12", 2).range_ev is None
+    assert ionic_radius_range_angstrom("B12H12") == (3.91, 3.91)
+
+
+def test_ionic_radius_species_are_the_rows_of_table4():
+    rows = ionic_radius_species()
+    assert rows[:4] == ["Cl", "Br", "I", "CN"] and rows[-1] == "Be2B22(CN)26Ca"
+    assert len(rows) == len(set(rows)) == 19  # Table 4 has 20 rows; its tetra-anion row is out
+    assert all(computed_ea(name, 1) is not None for name in rows)

@@ -1,4 +1,5 @@
-"""Named species: atoms, superhalogens, pseudohalogens, superalkalis, metal clusters, boranes.
+"""Named species: atoms, superhalogens, pseudohalogens, superalkalis, metal clusters, boranes,
+multiply charged anions.
 
 Each :class:`Species` records what the species is for and where its geometry
 comes from.  Geometries are made on demand, in Angstrom, by :func:`build`.
@@ -8,15 +9,17 @@ Two charges are involved:
 * :attr:`Species.charge` is the *characteristic* charge, the one at which the
   species shows the behaviour it is in the catalogue for: -1 for halogens,
   superhalogens and pseudohalogens (a closed-shell anion), +1 for alkalis and superalkalis,
-  -1 for Al13 (40 electrons), -2 for the boranes, and 0 for closed-shell
+  -1 for Al13 (40 electrons), -2 for the boranes and the multiply charged
+  anion Ca(CN)4, and 0 for closed-shell
   neutral clusters, the isoelectronic pair and the reference molecules;
 * :func:`build` makes the **neutral** parent unless ``charge`` is given,
   because electron affinities and ionization energies start from it.
 
 Honesty about geometries: every structure is either ASE's own
-(``ase.cluster``, ``ase.build.molecule``) or an idealized shape with
-experimental or typical literature bond lengths, as ``geometry_source`` says.
-None of them was relaxed for this catalogue.
+(``ase.cluster``, ``ase.build.molecule``), an idealized shape with
+experimental or typical literature bond lengths, or (Ca(CN)4 alone) an
+idealized shape whose bond lengths were relaxed with the project's own code
+(:func:`superatom_lab.qc.relax.relax`), as ``geometry_source`` says.
 
 The species, their geometries (a shape of
 :mod:`~superatom_lab.core.catalogue_geometries` and its parameters) and where
@@ -50,6 +53,7 @@ CATEGORIES = (
     "superalkali",
     "metal cluster",
     "borane",
+    "multiply charged anion",
     "isoelectronic",
     "reference molecule",
 )
@@ -57,7 +61,10 @@ CATEGORIES = (
 
 A superhalogen binds an extra electron more strongly than chlorine (EA above
 3.61 eV); a pseudohalogen (SCN, SeCN, BH4) behaves as a halogen in salts and
-is one electron short of closed shells, but its EA is below chlorine's.
+is one electron short of closed shells, but its EA is below chlorine's.  A
+multiply charged anion holds more than one extra electron in the gas phase
+(Ca(CN)4 2-); the boranes B12H12 2- and B12(CN)12 2- do too, but are filed as
+boranes.
 """
 
 

@@ -24,6 +24,11 @@ Kinds
 ``"computed IE"``
     computed first ionization energy of the neutral.
 
+Table 4 gives one row for the dianions M(CN)4 2- of M = Ca, Sr and Ba: a range
+over the three metals.  It is stored under the catalogue's ``"Ca(CN)4"`` with
+:attr:`ReferenceValue.range_ev` set and ``value_ev`` the middle of the range,
+and :func:`ionic_radius_range_angstrom` gives its radius range.
+
 Every computed kind starts with ``"computed"`` (:attr:`ReferenceValue.measured`
 is ``False``), so a computed value is never shown as an experiment:
 :func:`experimental_ea` and :func:`experimental_ie` return measurements only.
@@ -70,12 +75,18 @@ class ReferenceValue:
         Where the value comes from.
     note : str
         Anything a reader needs to use the value correctly (may be empty).
+    range_ev : tuple of float or None
+        ``(low, high)`` when the source gives a range rather than a value (one row
+        of Table 4 for several species); ``value_ev`` is then its middle.
 
     Examples
     --------
     >>> cn = experimental_ea("CN")
-    >>> cn.value_ev, cn.uncertainty_ev
-    (3.862, 0.004)
+    >>> cn.value_ev, cn.uncertainty_ev, cn.range_ev
+    (3.862, 0.004, None)
+    >>> ea2 = computed_ea("Ca(CN)4", 2)
+    >>> ea2.range_ev, round(ea2.value_ev, 3)
+    ((2.62, 2.79), 2.705)
     """
 
     species: str
@@ -84,6 +95,7 @@ class ReferenceValue:
     uncertainty_ev: float | None
     source: str
     note: str = ""
+    range_ev: tuple[float, float] | None = None
 
     @property
     def measured(self) -> bool:
@@ -97,25 +109,44 @@ class ReferenceValue:
         return self.kind in MEASURED_KINDS
 
 
+def _value_or_range(row: dict, value: str, span: str) -> tuple[float, tuple[float, float] | None]:
+    """``(value, None)`` for a row with ``value``; ``(middle, (low, high))`` for one with ``span``.
+
+    Examples
+    --------
+    >>> _value_or_range({"range_ev": [1.0, 2.0]}, "value_ev", "range_ev")
+    (1.5, (1.0, 2.0))
+    """
+    if span not in row:
+        return float(row[value]), None
+    low, high = (float(x) for x in row[span])
+    return (low + high) / 2, (low, high)
+
+
 @cache
-def _load() -> tuple[tuple[ReferenceValue, ...], dict[str, float]]:
+def _load() -> tuple[tuple[ReferenceValue, ...], dict[str, tuple[float, float]]]:
     data = read_data_json(DATA_FILE)
     sources = data["sources"]
     values = []
     for row in data["values"]:
         if row["kind"] not in KINDS:
             raise ValueError(f"{DATA_FILE}: unknown kind {row['kind']!r} for {row['species']}")
+        value, span = _value_or_range(row, "value_ev", "range_ev")
         values.append(
             ReferenceValue(
                 species=row["species"],
                 kind=row["kind"],
-                value_ev=float(row["value_ev"]),
+                value_ev=value,
                 uncertainty_ev=row["uncertainty_ev"],
                 source=sources[row["source"]],
                 note=row.get("note", ""),
+                range_ev=span,
             )
         )
-    radii = {row["species"]: float(row["radius_angstrom"]) for row in data["ionic_radii"]}
+    radii = {}
+    for row in data["ionic_radii"]:
+        value, span = _value_or_range(row, "radius_angstrom", "range_angstrom")
+        radii[row["species"]] = span or (value, value)
     return tuple(values), radii
 
 
@@ -251,17 +282,46 @@ def vertical_detachment_energy(name: str) -> ReferenceValue | None:
     return reference_value(name, "VDE") or computed_vde(name)
 
 
+def ionic_radius_range_angstrom(name: str) -> tuple[float, float] | None:
+    """``(low, high)``: the ionic radius of the anion of ``name`` in Table 4, or ``None``.
+
+    Both are the same number except for a row that gives a range over several
+    species (M(CN)4 2-, M = Ca, Sr, Ba, stored as ``"Ca(CN)4"``).
+
+    Examples
+    --------
+    >>> ionic_radius_range_angstrom("B12H12"), ionic_radius_range_angstrom("Ca(CN)4")
+    ((3.91, 3.91), (3.77, 4.07))
+    """
+    key = _species_key(name)
+    for species, span in _load()[1].items():
+        if _matches(species, key):
+            return span
+    return None
+
+
 def ionic_radius_angstrom(name: str) -> float | None:
     """The ionic radius (Table 4's IR column) of the anion of ``name``, or ``None``.
+
+    For a range (Ca(CN)4) it is the middle of the range.
 
     Examples
     --------
     >>> ionic_radius_angstrom("B12(CN)12")
     5.88
+    >>> round(ionic_radius_angstrom("Ca(CN)4"), 3), ionic_radius_angstrom("Na8")
+    (3.92, None)
     """
-    key = _species_key(name)
-    radii = _load()[1]
-    for species, radius in radii.items():
-        if _matches(species, key):
-            return radius
-    return None
+    span = ionic_radius_range_angstrom(name)
+    return None if span is None else (span[0] + span[1]) / 2
+
+
+def ionic_radius_species() -> list[str]:
+    """The species of Table 4's IR column, in the table's order: the anions of Table 4.
+
+    Examples
+    --------
+    >>> ionic_radius_species()[:3], len(ionic_radius_species())
+    (['Cl', 'Br', 'I'], 19)
+    """
+    return list(_load()[1])

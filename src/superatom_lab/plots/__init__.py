@@ -1,5 +1,5 @@
 """Matplotlib figures for teaching: level diagrams, jellium ladders, l-weights, spectra,
-the superhalogen/superalkali scale.
+the superhalogen/superalkali scale, successive electron affinities and their wells.
 
 Every figure function has the signature ``f(..., ax=None) -> ax``: it draws on
 the given axes, or on a new figure when ``ax`` is omitted, and returns the axes.
@@ -13,6 +13,7 @@ Examples
 
 from __future__ import annotations
 
+from superatom_lab.plots.ea_ladders import plot_coulomb_well, plot_successive_eas, plot_wells
 from superatom_lab.plots.jellium_plot import plot_jellium_ladder, plot_levels_beside_jellium
 from superatom_lab.plots.levels import plot_orbital_levels
 from superatom_lab.plots.lweights import plot_l_weights
@@ -24,11 +25,14 @@ __all__ = [
     "PesSticks",
     "pes_curve",
     "pes_sticks",
+    "plot_coulomb_well",
     "plot_jellium_ladder",
     "plot_l_weights",
     "plot_levels_beside_jellium",
     "plot_orbital_diagram",
     "plot_orbital_levels",
+    "plot_successive_eas",
     "plot_super_scale",
+    "plot_wells",
     "simulated_pes",
 ]
