@@ -165,7 +165,9 @@ class JobRunner(HasTraits):
         """True while a worker process is computing."""
         return self.state == "running"
 
-    def submit(self, task: str, cluster, method, *, read_cache: bool = True, **options) -> None:
+    def submit(
+        self, task: str, cluster, method, *, read_cache: bool = True, guard=None, **options
+    ) -> None:
         """Start ``task`` on ``cluster`` with ``method``; replaces a running job.
 
         Returns at once.  ``task`` is a name of the task registry
@@ -174,6 +176,10 @@ class JobRunner(HasTraits):
         returning (state "done", ``from_cache`` true, no process started); anything else
         starts a worker whose progress shows in ``cycle`` and ``progress_text``.
         ``read_cache=False`` skips the lookup and recomputes in the worker.
+        ``guard``, if given, is called with the :class:`~superatom_lab.qc.tasks.Request`
+        when no cached answer was found, before a worker starts: a non-empty line
+        it returns ends the job in state "error" with that line (nothing is
+        computed); see :func:`superatom_lab.apps.live_limits.live_refusal`.
         """
         with self._lock:
             replaced = self._label if self.state == "running" else ""
@@ -200,6 +206,14 @@ class JobRunner(HasTraits):
             if cached is not None:
                 self.from_cache = True
                 self._finish(generation, result=cached, elapsed=time.perf_counter() - start)
+                return
+            try:
+                refusal = guard(request) if guard is not None else ""
+            except Exception as exc:
+                self._finish(generation, error=one_line(exc))
+                return
+            if refusal:
+                self._finish(generation, error=refusal, refused=True)
                 return
             try:
                 from superatom_lab.qc.worker import WorkerJob
@@ -245,14 +259,15 @@ class JobRunner(HasTraits):
         if job is not None:
             job.kill(timeout)
 
-    def _finish(self, generation, *, result=None, error="", elapsed=None) -> None:
+    def _finish(self, generation, *, result=None, error="", elapsed=None, refused=False) -> None:
         with self._lock:
             if generation != self._generation:
                 return  # cancelled or replaced meanwhile
             self._job = None
             if error:
                 self.error = error
-                self.progress_text = f"the {self._label} failed"
+                ended = "was not started" if refused else "failed"
+                self.progress_text = f"the {self._label} {ended}"
                 self.state = "error"
             else:
                 self.result = result
