@@ -118,7 +118,7 @@ def test_a_ladder_of_a_large_species_is_refused_with_its_references(tmp_path):
     model = model_for(tmp_path, "B12H12", "ladder", preset="quick")
     model.compute()
     runner = model.runner
-    assert runner.state == "error" and not runner.from_cache
+    assert runner.state == "error" and runner.refused and not runner.from_cache
     assert runner._job is None  # no worker was started
     assert cache_files(tmp_path / "cache") == []
     assert model.error.startswith(
@@ -188,9 +188,9 @@ def test_the_view_shows_the_references_beside_the_value_and_draws_the_vde(tmp_pa
     view.structure.value = "B12H12"
     view.preset.value = "quick"
     view.compute_button.click()
-    assert "Error:" in view.result.value and "not precomputed at the quick preset" in (
-        view.result.value
-    )
+    assert view.result.value.startswith("<span style='color:#9f5f1f'><b>Not computed:</b> ")
+    assert "not precomputed at the quick preset" in view.result.value
+    assert "Error" not in view.result.value  # a refusal is not the student's error
     assert "0.86 eV" in view.references.value
 
 

@@ -130,6 +130,8 @@ class JobRunner(HasTraits):
         What happened to a job that was replaced by a new submit, else "".
     from_cache : bool
         The last result was assembled from the cache without starting a process.
+    refused : bool
+        The last job was not started because its ``guard`` refused it (state "error").
 
     Examples
     --------
@@ -146,6 +148,7 @@ class JobRunner(HasTraits):
     notice = Unicode("")
     task = Unicode("")
     from_cache = Bool(False)
+    refused = Bool(False)
     wall_s = Any(None, allow_none=True)
 
     def __init__(self, store="default", poll_interval: float = 0.1, **kwargs):
@@ -193,7 +196,7 @@ class JobRunner(HasTraits):
             )
             self.task = task
             self.result, self.error, self.cycle, self.wall_s = None, "", 0, None
-            self.from_cache = False
+            self.from_cache = self.refused = False
             self.progress_text = f"looking up the {self._label} in the cache ..."
             self.state = "running"  # every submit passes through "running", even a cache hit
             start = time.perf_counter()
@@ -265,6 +268,7 @@ class JobRunner(HasTraits):
                 return  # cancelled or replaced meanwhile
             self._job = None
             if error:
+                self.refused = refused
                 self.error = error
                 ended = "was not started" if refused else "failed"
                 self.progress_text = f"the {self._label} {ended}"

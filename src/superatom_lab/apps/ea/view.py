@@ -24,7 +24,7 @@ from pathlib import Path
 from superatom_lab.apps.choices import preset_options, structure_options
 from superatom_lab.apps.ea.model import KINDS, EAModel
 from superatom_lab.apps.job_progress import follow_cycle, follow_state
-from superatom_lab.apps.messages import error_html
+from superatom_lab.apps.messages import error_html, notice_html
 from superatom_lab.apps.mvc import View
 from superatom_lab.apps.session import BUILT, ClusterSession, charge_text
 
@@ -185,7 +185,8 @@ class EAView(View):
     def _on_result(self, change=None) -> None:
         m = self.model
         if m.error:
-            self.result.value = error_html(m.error)
+            refused = m.runner.refused and m.error == m.runner.error
+            self.result.value = notice_html(m.error) if refused else error_html(m.error)
             return
         if m.result is None or not m.result_text:
             return
