@@ -57,6 +57,7 @@ def test_a_shipped_vde_is_shown_at_once_as_precomputed_with_its_references(tmp_p
     model.compute()
     runner = model.runner
     assert runner.state == "done" and runner.from_cache and model.result.precomputed
+    assert runner.progress_text.startswith("VDE of BF4 (neutral): done (precomputed, ")
     assert cache_files(tmp_path / "cache") == []  # nothing computed, nothing stored
     value = model.result.value_ev
     assert value > CL_EA_EV  # BF4 is a superhalogen

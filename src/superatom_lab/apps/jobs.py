@@ -90,6 +90,20 @@ def describe(task: str, cluster) -> str:
     return f"{label} of {cluster.name or cluster.formula} ({words})"
 
 
+def precomputed(result) -> bool:
+    """Whether ``result`` (one result or a list, such as a ladder) came from the shipped results.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> shipped, own = SimpleNamespace(precomputed=True), SimpleNamespace(precomputed=False)
+    >>> precomputed(shipped), precomputed([shipped, own]), precomputed(object())
+    (True, False, False)
+    """
+    results = result if isinstance(result, list) else [result]
+    return bool(results) and all(getattr(r, "precomputed", False) for r in results)
+
+
 def progress_line(event: dict) -> str:
     """One progress event as text.
 
@@ -277,6 +291,8 @@ class JobRunner(HasTraits):
                 self.result = result
                 self.wall_s = elapsed
                 where = "from the cache" if self.from_cache else "computed"
+                if self.from_cache and precomputed(result):
+                    where = "precomputed"
                 self.progress_text = f"{self._label}: done ({where}, {elapsed:.2f} s)"
                 self.state = "done"
             self._finished.set()

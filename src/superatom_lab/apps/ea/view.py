@@ -96,7 +96,7 @@ class EAView(View):
                                       style={"button_width": "5em"})  # fmt: skip
         self.kind = ipw.ToggleButtons(
             options=[(label, kind) for kind, label in KINDS.items()], description="kind",
-            tooltips=list(KIND_TIPS.values()), style={"button_width": "7.5em"},
+            tooltips=list(KIND_TIPS.values()), style={"button_width": "8.5em"},
         )  # fmt: skip
         for widget, name in ((self.charge, "charge"), (self.preset, "preset"),
                              (self.prop, "prop"), (self.kind, "kind")):  # fmt: skip
