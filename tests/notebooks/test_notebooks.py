@@ -11,6 +11,7 @@ must stay under 1.5 GB. Wall time is not asserted: ``benchmarks/notebook_cost.py
 from __future__ import annotations
 
 import json
+import re
 
 import nbformat
 import pytest
@@ -42,6 +43,9 @@ def _execute(nb, path):
     ]
     assert not errors
     assert not _widget_errors(nb)
+    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if o.output_type == "stream")  # fmt: skip
+    assert not re.search(r"radius\W*0\.00", printed), "a radius of 0.00 A: say why there is none"
     if path.name.startswith(FROM_SHIPPED):
         stderr = [o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs
                   if o.output_type == "stream" and o.name == "stderr"]  # fmt: skip
@@ -144,3 +148,18 @@ def test_peak_memory_is_the_kernels_and_grows_with_what_it_holds(tmp_path):
     assert small.code_cells == 1 and large.code_cells == 2
     assert large.kernel_peak_rss_bytes > 300 * 2**20
     assert large.kernel_peak_rss_bytes - small.kernel_peak_rss_bytes > 250 * 2**20
+
+
+def test_start_here_points_to_where_al13s_ea_is_computed():
+    # notebook 00 promises that notebook 02 computes the EA of Al13: the link, the part it
+    # names and the calculation must be there
+    start = nbformat.read(NOTEBOOK_DIR / "00_start_here.ipynb", as_version=4)
+    text = "".join(c.source for c in start.cells if c.cell_type == "markdown")
+    assert "[02_superatomic_orbitals.ipynb](02_superatomic_orbitals.ipynb)" in text
+    assert "The electron affinity of Al₁₃, computed" in text
+    orbitals = nbformat.read(NOTEBOOK_DIR / "02_superatomic_orbitals.ipynb", as_version=4)
+    headings = [line for c in orbitals.cells if c.cell_type == "markdown"
+                for line in c.source.splitlines() if line.startswith("#")]  # fmt: skip
+    assert "### The electron affinity of Al₁₃, computed" in headings
+    code = "".join(c.source for c in orbitals.cells if c.cell_type == "code")
+    assert re.search(r'Request\.make\("electron_affinity".*\n.*"Al13"', code)
