@@ -49,8 +49,7 @@ def shipped_presets(request) -> list[str]:
     >>> from superatom_lab.core.catalogue import build
     >>> from superatom_lab.qc.presets import get_method
     >>> from superatom_lab.qc.tasks import Request
-    >>> shipped_presets(Request.make("vertical_detachment_energy", build("BF4"),
-    ...                              get_method("quick")))
+    >>> shipped_presets(Request.make("ionization_energy", build("Li3O"), get_method("quick")))
     ['standard']
     """
     from superatom_lab.errors import SuperatomLabError
