@@ -82,7 +82,9 @@ def test_non_numeric_charge():
 @pytest.mark.pyscf
 def test_system_too_large_for_the_preset():
     result = run("ea", "B12(CN)12")
-    assert_one_line_error(result, "basis functions", "standard")
+    assert_one_line_error(
+        result, "basis functions", "preset 'standard' allows", "use preset 'quick'"
+    )
 
 
 def test_unknown_preset():

@@ -275,3 +275,13 @@ def test_neutral_pseudohalogens_are_not_said_to_give_electrons_away():
         s = get_species(name)
         text = f"{s.mimics} {s.description}".lower()
         assert "below chlorine" in text and "give" not in text
+
+
+def test_cation_formers_are_asked_for_their_ie_and_every_other_species_for_its_ea():
+    # a superalkali is defined by its low ionization energy (Gutsev and Boldyrev, Chem. Phys.
+    # Lett. 92, 262 (1982)), a superhalogen by its high electron affinity (Chem. Phys. 56, 277
+    # (1981)); alkalis and halogens likewise, and the clusters and molecules take an electron
+    for name in ALL:
+        species = get_species(name)
+        expected = "IE" if species.category in ("alkali", "superalkali") else "EA"
+        assert species.characteristic_property == expected, name

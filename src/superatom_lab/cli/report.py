@@ -79,6 +79,7 @@ def property_json(
                 "s2": round(s.s2, 4),
                 "homo_ev": round(s.homo_ev, 4),
                 "n_cycles": s.n_cycles,
+                "strategy": [dict(step) for step in s.strategy],
                 "wall_s": s.wall_s,
                 "cached": s.cached,
                 "precomputed": s.precomputed,

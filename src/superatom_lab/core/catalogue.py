@@ -116,6 +116,21 @@ class Species:
         """
         return build(self.name, charge=charge, spin=spin)
 
+    @property
+    def characteristic_property(self) -> str:
+        """``"IE"`` for a species that forms cations (positive :attr:`charge`), else ``"EA"``.
+
+        The property that shows what the species is catalogued for: the
+        ionization energy of an alkali or superalkali, the electron affinity
+        of every other species.
+
+        Examples
+        --------
+        >>> get_species("Li3O").characteristic_property, get_species("BF4").characteristic_property
+        ('IE', 'EA')
+        """
+        return "IE" if self.charge > 0 else "EA"
+
 
 DATA_FILE = "catalogue.json"
 """The data file in ``superatom_lab/data`` that holds the species and their geometries."""

@@ -1,5 +1,9 @@
 """Turn a :class:`~superatom_lab.core.cluster.Cluster` and a method into a PySCF ``Mole``.
 
+Every ``Mole`` the engine builds comes from :func:`build_mole`, with
+``max_memory`` from :func:`superatom_lab.qc.memory.max_memory_mb`; the SCF,
+density-fitting and Newton objects made from it copy that value.
+
 Examples
 --------
 >>> from ase import Atoms
@@ -14,7 +18,8 @@ from __future__ import annotations
 
 from superatom_lab.core.cluster import Cluster, check_spin
 from superatom_lab.errors import InputError, SystemTooLargeError
-from superatom_lab.qc.presets import Method
+from superatom_lab.qc.memory import max_memory_mb
+from superatom_lab.qc.presets import PRESETS, Method
 
 
 def _atom_list(cluster: Cluster) -> list:
@@ -25,6 +30,8 @@ def _atom_list(cluster: Cluster) -> list:
 
 def build_mole(cluster: Cluster, method: Method, *, charge: int, spin: int, output=None):
     """Return a built ``pyscf.gto.Mole`` in Angstrom, with the method's basis and ECP.
+
+    Its ``max_memory`` is :func:`~superatom_lab.qc.memory.max_memory_mb`.
 
     Parameters
     ----------
@@ -57,6 +64,7 @@ def build_mole(cluster: Cluster, method: Method, *, charge: int, spin: int, outp
         mol.ecp = ecp
     mol.charge = charge
     mol.spin = spin
+    mol.max_memory = max_memory_mb()
     mol.verbose = 4 if output else 0
     if output:
         mol.output = str(output)
@@ -128,7 +136,15 @@ def check_size(cluster: Cluster, method: Method, n_basis_functions: int | None =
     Raises
     ------
     SystemTooLargeError
-        With the count and the limit, and what to do instead.
+        With the count, the preset's limit and the other presets that can take
+        the cluster (:func:`presets_that_fit`), or a plain statement that none can.
+
+    Examples
+    --------
+    >>> from superatom_lab.core.catalogue import build
+    >>> from superatom_lab.qc.presets import get_method
+    >>> check_size(build("F"), get_method("quick"))
+    23
     """
     n = (
         n_basis_functions
@@ -136,9 +152,48 @@ def check_size(cluster: Cluster, method: Method, n_basis_functions: int | None =
         else count_basis_functions(cluster, method)
     )
     if n > method.max_basis_functions:
+        others = presets_that_fit(cluster, exclude=method.name)
+        if others:
+            advice = "use " + " or ".join(
+                f"preset {name!r} ({count} of its {PRESETS[name].max_basis_functions})"
+                for name, count in others
+            )
+        else:
+            largest = max(p.max_basis_functions for p in PRESETS.values())
+            advice = (
+                f"no preset can take it (the largest limit is {largest} basis functions): "
+                "use a smaller cluster"
+            )
+        basis = method.basis + (f" ({method.metal_basis} on metals)" if method.metal_basis else "")
         raise SystemTooLargeError(
-            f"{cluster.name} needs {n} basis functions in {method.basis}, more than preset "
-            f"{method.name!r} allows ({method.max_basis_functions}): try --preset quick or a "
-            "smaller cluster"
+            f"{cluster.name} needs {n} basis functions in {basis}, "
+            f"more than preset {method.name!r} allows ({method.max_basis_functions}): {advice}"
         )
     return n
+
+
+def presets_that_fit(cluster: Cluster, exclude: str | None = None) -> list[tuple[str, int]]:
+    """``(preset name, basis-function count)`` of each preset whose limit takes ``cluster``.
+
+    Presets are counted in their own basis (LANL2DZ on metals at quick), in
+    the order of :data:`~superatom_lab.qc.presets.PRESETS`; ``exclude`` leaves
+    one out (the preset that refused it), and a preset whose basis lacks an
+    element of the cluster is left out too.
+
+    Examples
+    --------
+    >>> from superatom_lab.core.catalogue import build
+    >>> [name for name, _ in presets_that_fit(build("Cl"), exclude="quick")]
+    ['standard', 'accurate']
+    """
+    found = []
+    for name, preset in PRESETS.items():
+        if name == exclude:
+            continue
+        try:
+            count = count_basis_functions(cluster, preset)
+        except InputError:
+            continue
+        if count <= preset.max_basis_functions:
+            found.append((name, count))
+    return found

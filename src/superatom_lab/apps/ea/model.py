@@ -43,7 +43,6 @@ PROPERTIES = {"EA": "electron affinity", "IE": "ionization energy"}
 #: Columns of the session table, in CSV order.
 COLUMNS = ("structure", "charge", "property", "kind", "preset", "method", "value_ev",
            "class", "converged", "cached", "wall_s", "warnings")  # fmt: skip
-ALKALI_LIKE = ("alkali", "superalkali")
 
 
 class EAModel(SessionModel):
@@ -54,7 +53,8 @@ class EAModel(SessionModel):
     structure, charge, preset, prop, kind
         What to compute: a catalogue name, the charge of the species, a method
         preset, ``"EA"`` or ``"IE"``, ``"vertical"`` or ``"adiabatic"``.
-        Choosing an alkali or superalkali switches ``prop`` to ``"IE"``.
+        Choosing an alkali or superalkali switches ``prop`` to ``"IE"``
+        (``Species.characteristic_property``).
         ``structure = BUILT`` takes the cluster of ``cluster_session`` (and its charge).
     result : PropertyResult or None
         The last finished result.
@@ -118,10 +118,10 @@ class EAModel(SessionModel):
                 self.charge = self.built_cluster.charge
             return
         try:
-            category = catalogue.get_species(change["new"]).category
+            species = catalogue.get_species(change["new"])
         except Exception:
             return  # compute() reports an unknown name
-        self.prop = "IE" if category in ALKALI_LIKE else "EA"
+        self.prop = species.characteristic_property
 
     def base_cluster(self) -> Cluster:
         """The chosen structure as built: a neutral catalogue species, or the built cluster."""
