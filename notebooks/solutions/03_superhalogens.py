@@ -17,3 +17,9 @@ q2_n_fluorine = 3 + 1
 # %% answer-q3
 q3_vde_lif2 = results["LiF2"].value_ev
 print(f"VDE(LiF2-) = {q3_vde_lif2:.2f} eV ({standard.label()})")
+
+# %% answer-q4
+# The HOMO of the tetrahedral BF4- is a threefold degenerate level (t1, fluorine lone pairs):
+# 3 orbitals x 2 electrons. The first band of bands() says the same.
+q4_first_band_electrons = round(bands(anion_sticks("BF4"))[0].electrons)
+print(f"first band of BF4-: {q4_first_band_electrons} electrons")

@@ -93,6 +93,16 @@ def test_charge_closes_the_al13_jellium_shell():
     assert model.summary.startswith("Al13: 13 atoms")  # the name once when it is the formula
 
 
+def test_a_single_atom_has_no_radius_and_the_summary_says_why():
+    model = BuilderModel(species="Cl")
+    assert model.summary.startswith("Cl: 1 atoms")
+    assert "0.00 A" not in model.summary
+    assert "radius: none for a single atom (it is half the longest distance" in model.summary
+    # Al13: half the longest Al-Al distance of the catalogue's icosahedron, 2.864 A
+    # (tests/core/test_catalogue.py)
+    assert "radius 2.86 A" in BuilderModel(species="Al13").summary
+
+
 @pytest.mark.parametrize("shape", list(SHAPES))
 def test_geometric_builder_uses_the_core_shapes(shape):
     model = BuilderModel(mode="geometric", shape=shape, element="Au", size=3)

@@ -3,7 +3,8 @@
 One Voila server (started through the Makefile target, on a free loopback port,
 with an empty result cache) serves every test.  The EA test runs real PySCF
 workers: Cl (about a second) and Al13 (quick preset, 15-40 s, cancelled after
-its progress moved).
+its progress moved); a second EA test reads BF4-'s VDE from the shipped results,
+is refused B12H12's ladder and answers the page's exercise.
 """
 
 from __future__ import annotations
@@ -162,6 +163,67 @@ def test_ea_explorer_computes_cancels_and_stays_responsive(voila, artifacts):
         print(f"responsive during Al13: {responsive_s:.1f} s; cancel shown in {cancel_s:.2f} s; "
               f"cached Cl shown in {cached_s:.2f} s")  # fmt: skip
         assert cancel_s < 5
+
+
+def test_ea_explorer_shows_a_shipped_vde_a_refused_ladder_and_checks_the_exercise(voila, artifacts):
+    """BF4-'s VDE at the standard preset comes from the shipped results at once, with the
+    reference values beside it; B12H12's ladder is not computed, but Table 4's EA_1 and EA_2
+    are shown; the exercise under the explorer says wrong (with a hint), then right.
+
+    Expected answer of the exercise: the review of Fang, Sun and Jena (Chem. Soc. Rev., DOI
+    10.1039/d5cs00663e), section III.1: BF4 2- does not hold a second electron, B12H12 2- and
+    B12(CN)12 2- do; Table 4 gives BF4's EA_1 as 7.33 eV and B12H12's EA_2 as 0.86 eV.
+    """
+    with browser_page(height=1500) as page:
+        open_dashboard(page, voila, "ea_explorer.ipynb", ".widget-dropdown select")
+        compute = page.get_by_role("button", name="Compute", exact=True)
+        result = page.locator(".widget-html").filter(
+            has_text=re.compile(r"VDE\(|EA_1 =|computing|Not computed")
+        )
+        references = page.locator(".widget-html", has_text="Reference values")
+
+        cancel = page.get_by_role("button", name="Cancel", exact=True)
+        scale = page.locator("img.widget-image").first
+        expect(scale).to_have_attribute("src", re.compile("."), timeout=30_000)
+        blank_scale = image_source(scale)
+        dropdown(page, "species").select_option(label="BF4 (superhalogen)")
+        dropdown(page, "preset").select_option("standard")
+        toggle(page, "kind", "anion VDE").click()
+        expect(toggle(page, "kind", "anion VDE")).to_have_class(re.compile("mod-active"))
+        compute.click()
+        expect(scale).not_to_have_attribute("src", blank_scale, timeout=30_000)  # the star
+        expect(cancel).to_be_disabled(timeout=10_000)
+        wait_until_text(result.first, r"VDE\(BF4-\) = \d+\.\d\d eV[\s\S]*precomputed", 30_000)
+        wait_until_text(references.first, r"no reference VDE of BF4- is stored", 10_000)
+        wait_until_text(references.first, r"7\.33 eV \(EA_1; computed \(DFT\): Table 4", 10_000)
+        assert_no_error_output(page)
+        page.screenshot(path=str(artifacts / "voila-ea-bf4-vde.png"), full_page=True)
+
+        dropdown(page, "species").select_option(label="B12H12 (borane)")
+        dropdown(page, "preset").select_option("quick")
+        toggle(page, "kind", "EA_n, EA_n+1").click()
+        expect(toggle(page, "kind", "EA_n, EA_n+1")).to_have_class(re.compile("mod-active"))
+        compute.click()
+        wait_until_text(result.first, r"Not computed: the successive EAs of B12H12", 30_000)
+        wait_until_text(references.first, r"EA_2: computed in the literature: 0\.86 eV", 10_000)
+        assert_no_error_output(page)
+        page.screenshot(path=str(artifacts / "voila-ea-b12h12-ladder-refused.png"), full_page=True)
+
+        exercise = page.locator(".superatom-exercise")
+        check = exercise.get_by_role("button", name="Check", exact=True)
+        verdict = exercise.locator(".widget-html").last
+        for label in ("BF4 2-", "B12H12 2-", "B12(CN)12 2-"):
+            exercise.locator(".widget-checkbox", has_text=label).locator("input").check()
+        check.click()
+        wait_until_text(verdict, r"Wrong\. BF4 2-: ", 10_000)
+        exercise.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "voila-ea-exercise-wrong.png"), full_page=True)
+        exercise.locator(".widget-checkbox", has_text="BF4 2-").locator("input").uncheck()
+        expect(verdict).to_have_text("", timeout=10_000)  # a changed answer has no verdict yet
+        check.click()
+        wait_until_text(verdict, r"Right\. only the two boron cages", 10_000)
+        assert_no_error_output(page)
+        page.screenshot(path=str(artifacts / "voila-ea-exercise-right.png"), full_page=True)
 
 
 @pytest.mark.parametrize(

@@ -59,11 +59,17 @@ CASES_03 = {
         {"q3_vde_lif2": 6.51},  # the CCSD(T) reference value, not the computed one
         "not the computed VDE",
     ),
+    "q4": (
+        {"q4_first_band_electrons": 6},
+        {"q4_first_band_electrons": 2},  # one orbital's electrons, not the band's
+        "several orbitals",
+    ),
 }
 UNANSWERED_03 = {
     "q1": {"q1_above_chlorine": ...},
     "q2": {"q2_n_fluorine": ...},
     "q3": {"q3_vde_lif2": ...},
+    "q4": {"q4_first_band_electrons": ...},
 }
 
 
@@ -228,3 +234,22 @@ def test_03_q3_matches_the_shipped_value(tmp_path):
     found = request.cached(ResultStore(tmp_path))  # an empty user folder: the shipped records
     assert found is not None and found.precomputed
     assert abs(found.value_ev - 5.566) < 0.01
+
+
+def test_03_q4_matches_the_shipped_bf4_anion(tmp_path):
+    # q4 expects 6 electrons in the first band, from the symmetry of BF4-; the shipped anion
+    # state, from which section 5 draws the spectrum, must agree
+    from superatom_lab.core import catalogue
+    from superatom_lab.core.photoelectron import bands, pes_sticks
+    from superatom_lab.qc.presets import get_method
+    from superatom_lab.qc.tasks import Request
+    from superatom_lab.store import ResultStore
+
+    bf4 = catalogue.build("BF4")
+    request = Request.make("vertical_detachment_energy", bf4, get_method("standard"))
+    found = request.cached(ResultStore(tmp_path))
+    assert found is not None and found.precomputed
+    anion = found.state(-1)
+    first = bands(pes_sticks(anion.orbital_energies_ev, anion.occupations, found.value_ev))[0]
+    assert first.electrons == 6
+    assert grader_for("03").check("q4", global_env={"q4_first_band_electrons": 6}).passed_all

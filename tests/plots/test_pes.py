@@ -1,4 +1,8 @@
-"""Simulated photoelectron spectra: peak positions, widths and heights."""
+"""Simulated photoelectron spectra drawn: curve, sticks, labels, VDE and the reference marker.
+
+The spectrum itself (positions, widths, heights, area) is tested in
+tests/core/test_photoelectron.py.
+"""
 
 from __future__ import annotations
 
@@ -10,56 +14,16 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from superatom_lab.errors import InputError
-from superatom_lab.plots import pes_curve, pes_sticks, simulated_pes
-from tests.plots.fake_tables import al13_anion, table_from_levels
+from superatom_lab.core.photoelectron import pes_sticks
+from superatom_lab.core.reference import computed_vde, experimental_ea
+from superatom_lab.plots import plot_pes, simulated_pes
+from tests.plots.fake_tables import al13_anion
 
 VDE = 3.62
 
 
 def new_ax():
     return Figure(figsize=(6.4, 3.8), layout="constrained").add_subplot()
-
-
-def single_level(occupation=2.0):
-    return table_from_levels([(-2.6, "2P", 1, True)], occupation=occupation)
-
-
-def test_homo_peak_sits_at_the_vde():
-    grid = np.linspace(2.0, 5.0, 30001)
-    curve = pes_curve(single_level(), VDE, 0.2, grid)
-    assert grid[curve.argmax()] == pytest.approx(VDE, abs=0.01)
-    table = al13_anion()
-    curve = pes_curve(table, VDE, 0.2, grid)
-    first = grid < 4.5
-    assert grid[first][curve[first].argmax()] == pytest.approx(VDE, abs=0.01)
-
-
-@pytest.mark.parametrize("fwhm", [0.1, 0.2, 0.5])
-def test_width_at_half_maximum_is_the_fwhm(fwhm):
-    grid = np.linspace(0.0, 8.0, 8001)
-    curve = pes_curve(single_level(), VDE, fwhm, grid)
-    top = int(curve.argmax())
-    half = curve[top] / 2  # crossings by linear interpolation on each flank
-    left = np.interp(half, curve[: top + 1], grid[: top + 1])
-    right = np.interp(half, curve[top:][::-1], grid[top:][::-1])
-    assert right - left == pytest.approx(fwhm, abs=1e-4)
-
-
-def test_peak_height_is_the_occupation_and_levels_keep_their_spacing():
-    assert pes_curve(single_level(1.0), VDE, 0.2, [VDE])[0] == pytest.approx(1.0)
-    table = al13_anion()
-    sticks = pes_sticks(table, VDE)
-    assert sticks.binding_ev[0] == pytest.approx(VDE)
-    one_s = [b for b, label in zip(sticks.binding_ev, sticks.labels) if label == "1S"]
-    assert one_s == pytest.approx([VDE + (table.homo.energy_ev + 9.6)])
-    assert sticks.weight.sum() == pytest.approx(sum(o.occupation for o in table.orbitals
-                                                    if o.occupation > 0))  # fmt: skip
-
-
-def test_bad_width_is_refused():
-    with pytest.raises(InputError, match="fwhm_ev"):
-        pes_curve(single_level(), VDE, 0.0, [VDE])
 
 
 def test_plot_draws_curve_sticks_and_labels():
@@ -100,3 +64,43 @@ def test_artifact(artifacts):
     assert ax.get_xlabel() == "binding energy (eV)"
     entries = {t.get_text() for t in ax.get_legend().get_texts()}
     assert entries == {"FWHM 0.20 eV", f"VDE {VDE:.2f} eV", "levels (height = electrons)"}
+
+
+def cl_anion_sticks(vde):
+    """Cl-: 3s and 3p, both spin channels, 3p at the VDE."""
+    channel = [-13.1, -0.86, -0.86, -0.86]
+    return pes_sticks([channel, channel], [[1, 1, 1, 1], [1, 1, 1, 1]], vde)
+
+
+def test_plot_marks_the_measured_value_with_its_source():
+    measured = experimental_ea("Cl")  # for an atom, the EA is the VDE of its anion
+    ax = plot_pes(cl_anion_sticks(3.78), 0.25, ax=new_ax(), reference=measured,
+                  vde_label="computed VDE")  # fmt: skip
+    (line,) = [ln for ln in ax.lines if ln.get_gid() == "reference"]
+    assert list(line.get_xdata()) == pytest.approx([3.6127, 3.6127])
+    (marker,) = [ln for ln in ax.lines if ln.get_gid() == "reference-marker"]
+    assert list(marker.get_xdata()) == pytest.approx([3.6127])
+    assert marker.get_ydata()[0] <= ax.get_ylim()[1]  # drawn inside the axes
+    (source,) = [t for t in ax.texts if t.get_gid() == "reference-source"]
+    assert "photodetachment" in source.get_text()
+    assert "measured adiabatic EA" in source.get_text()
+    entries = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "computed VDE 3.78 eV" in entries and "measured adiabatic EA 3.61 eV" in entries
+    (curve,) = [ln for ln in ax.lines if ln.get_gid() == "pes"]
+    x, y = curve.get_xdata(), curve.get_ydata()
+    assert x[np.argmax(y)] == pytest.approx(3.78, abs=0.01)  # 3p band; 3s is 12 eV deeper
+    (sticks,) = [c for c in ax.collections if c.get_gid() == "sticks"]
+    assert [seg[1][1] for seg in sticks.get_segments()] == pytest.approx([6])  # 3p^6
+
+
+def test_a_computed_reference_is_not_called_measured():
+    ax = plot_pes(cl_anion_sticks(7.9), 0.25, ax=new_ax(), reference=computed_vde("AlF4"))
+    entries = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "computed VDE (literature) 9.79 eV" in entries
+    assert not any("measured" in e for e in entries)
+
+
+def test_without_a_reference_no_marker_is_drawn():
+    ax = plot_pes(cl_anion_sticks(3.78), 0.25, ax=new_ax())
+    gids = {a.get_gid() for a in ax.lines + ax.texts}
+    assert not gids & {"reference", "reference-marker", "reference-source"}

@@ -29,3 +29,12 @@ def test_value_is_drawn_on_its_row():
 def test_scale_without_a_value():
     ax = plot_super_scale()
     assert not [line for line in ax.lines if line.get_gid() == "value"]
+
+
+def test_a_large_ea_is_labelled_away_from_the_region_name():
+    # BF4-'s VDE, 7.5 eV, lies at the right end of the superhalogen band
+    ax = plot_super_scale(7.5, "EA", label="BF4- VDE")
+    (region,) = [t for t in ax.texts if t.get_text() == "superhalogen"]
+    (value,) = [t for t in ax.texts if t.get_text() == "BF4- VDE 7.50 eV"]
+    assert region.get_position()[1] < 1.0  # below the EA row
+    assert value.xy[1] == 1.0 and value.xyann[1] > 0  # anchored on the row, offset above it

@@ -1,7 +1,8 @@
 """Interactive apps: traitlets models (no widget import) beside lazily built ipywidgets views.
 
 Every app is a folder with a ``model.py`` and a ``view.py`` (``builder``, ``ea``,
-``orbitals``, ``jellium``), built on the bases of :mod:`superatom_lab.apps.mvc`.
+``orbitals``, ``jellium``, and ``exercise``, a checked exercise for a dashboard),
+built on the bases of :mod:`superatom_lab.apps.mvc`.
 Importing this package does not import ipywidgets, matplotlib or PySCF; each
 view builds its widgets the first time it is shown (or ``render()`` is called).
 A :class:`ClusterSession` hands the cluster made in the builder to the
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from superatom_lab.apps.builder import BuilderModel, BuilderView
 from superatom_lab.apps.ea import EAModel, EAView
+from superatom_lab.apps.exercise import ExerciseModel, ExerciseView
 from superatom_lab.apps.jellium import JelliumModel, JelliumView
 from superatom_lab.apps.jobs import JobRunner
 from superatom_lab.apps.lab import LabView
@@ -30,6 +32,8 @@ __all__ = [
     "ClusterSession",
     "EAModel",
     "EAView",
+    "ExerciseModel",
+    "ExerciseView",
     "JelliumModel",
     "JelliumView",
     "JobRunner",

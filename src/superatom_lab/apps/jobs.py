@@ -90,6 +90,20 @@ def describe(task: str, cluster) -> str:
     return f"{label} of {cluster.name or cluster.formula} ({words})"
 
 
+def precomputed(result) -> bool:
+    """Whether ``result`` (one result or a list, such as a ladder) came from the shipped results.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> shipped, own = SimpleNamespace(precomputed=True), SimpleNamespace(precomputed=False)
+    >>> precomputed(shipped), precomputed([shipped, own]), precomputed(object())
+    (True, False, False)
+    """
+    results = result if isinstance(result, list) else [result]
+    return bool(results) and all(getattr(r, "precomputed", False) for r in results)
+
+
 def progress_line(event: dict) -> str:
     """One progress event as text.
 
@@ -130,6 +144,8 @@ class JobRunner(HasTraits):
         What happened to a job that was replaced by a new submit, else "".
     from_cache : bool
         The last result was assembled from the cache without starting a process.
+    refused : bool
+        The last job was not started because its ``guard`` refused it (state "error").
 
     Examples
     --------
@@ -146,6 +162,7 @@ class JobRunner(HasTraits):
     notice = Unicode("")
     task = Unicode("")
     from_cache = Bool(False)
+    refused = Bool(False)
     wall_s = Any(None, allow_none=True)
 
     def __init__(self, store="default", poll_interval: float = 0.1, **kwargs):
@@ -165,7 +182,9 @@ class JobRunner(HasTraits):
         """True while a worker process is computing."""
         return self.state == "running"
 
-    def submit(self, task: str, cluster, method, *, read_cache: bool = True, **options) -> None:
+    def submit(
+        self, task: str, cluster, method, *, read_cache: bool = True, guard=None, **options
+    ) -> None:
         """Start ``task`` on ``cluster`` with ``method``; replaces a running job.
 
         Returns at once.  ``task`` is a name of the task registry
@@ -174,6 +193,10 @@ class JobRunner(HasTraits):
         returning (state "done", ``from_cache`` true, no process started); anything else
         starts a worker whose progress shows in ``cycle`` and ``progress_text``.
         ``read_cache=False`` skips the lookup and recomputes in the worker.
+        ``guard``, if given, is called with the :class:`~superatom_lab.qc.tasks.Request`
+        when no cached answer was found, before a worker starts: a non-empty line
+        it returns ends the job in state "error" with that line (nothing is
+        computed); see :func:`superatom_lab.apps.live_limits.live_refusal`.
         """
         with self._lock:
             replaced = self._label if self.state == "running" else ""
@@ -187,7 +210,7 @@ class JobRunner(HasTraits):
             )
             self.task = task
             self.result, self.error, self.cycle, self.wall_s = None, "", 0, None
-            self.from_cache = False
+            self.from_cache = self.refused = False
             self.progress_text = f"looking up the {self._label} in the cache ..."
             self.state = "running"  # every submit passes through "running", even a cache hit
             start = time.perf_counter()
@@ -200,6 +223,14 @@ class JobRunner(HasTraits):
             if cached is not None:
                 self.from_cache = True
                 self._finish(generation, result=cached, elapsed=time.perf_counter() - start)
+                return
+            try:
+                refusal = guard(request) if guard is not None else ""
+            except Exception as exc:
+                self._finish(generation, error=one_line(exc))
+                return
+            if refusal:
+                self._finish(generation, error=refusal, refused=True)
                 return
             try:
                 from superatom_lab.qc.worker import WorkerJob
@@ -245,19 +276,23 @@ class JobRunner(HasTraits):
         if job is not None:
             job.kill(timeout)
 
-    def _finish(self, generation, *, result=None, error="", elapsed=None) -> None:
+    def _finish(self, generation, *, result=None, error="", elapsed=None, refused=False) -> None:
         with self._lock:
             if generation != self._generation:
                 return  # cancelled or replaced meanwhile
             self._job = None
             if error:
+                self.refused = refused
                 self.error = error
-                self.progress_text = f"the {self._label} failed"
+                ended = "was not started" if refused else "failed"
+                self.progress_text = f"the {self._label} {ended}"
                 self.state = "error"
             else:
                 self.result = result
                 self.wall_s = elapsed
                 where = "from the cache" if self.from_cache else "computed"
+                if self.from_cache and precomputed(result):
+                    where = "precomputed"
                 self.progress_text = f"{self._label}: done ({where}, {elapsed:.2f} s)"
                 self.state = "done"
             self._finished.set()

@@ -104,19 +104,5 @@ def _reference(args, charge: int):
         name = catalogue.canonical_name(args.structure)
     except InputError:
         return None
-    if args.command == "ip":
-        return reference.experimental_ie(name) if charge == 0 else None
-    if charge == 0 and args.kind != "vde":
-        found = reference.experimental_ea(name)
-        if found is not None:
-            return found
-    if args.kind == "vde":
-        return reference.vertical_detachment_energy(name)
-    from superatom_lab.qc.successive import ea_index
-
-    n = ea_index(charge)
-    if n >= 2:
-        measured = reference.reference_value(name, f"EA_{n}")
-        if measured is not None:
-            return measured
-    return reference.computed_ea(name, n)
+    found = reference.references_for(name, QUANTITY[args.command], args.kind, charge)
+    return found[0] if found else None

@@ -171,6 +171,22 @@ class Cluster:
         return float(self._distances.max()) / 2.0
 
     @property
+    def radius_text(self) -> str:
+        """``"radius 2.86 A"``, or for one atom why it has none (not a radius of 0.00 A).
+
+        Examples
+        --------
+        >>> from ase import Atoms
+        >>> Cluster(Atoms("O2", positions=[(0, 0, 0), (0, 0, 1.2075)])).radius_text
+        'radius 0.60 A'
+        >>> Cluster(Atoms("Cl")).radius_text
+        'radius: none for a single atom (it is half the longest distance between nuclei)'
+        """
+        if self.n_atoms == 1:
+            return "radius: none for a single atom (it is half the longest distance between nuclei)"
+        return f"radius {self.radius_angstrom:.2f} A"
+
+    @property
     def min_distance_angstrom(self) -> float:
         """Shortest interatomic distance (``inf`` for one atom), in Angstrom."""
         if self.n_atoms == 1:

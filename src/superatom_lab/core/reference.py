@@ -300,6 +300,66 @@ def ionic_radius_range_angstrom(name: str) -> tuple[float, float] | None:
     return None
 
 
+def ea_index(charge: int) -> int:
+    """The n of EA_n for the species of ``charge`` that takes the electron: ``1 - charge``.
+
+    EA_1 is the EA of the neutral, EA_2 that of the monoanion (its second extra electron).
+
+    Examples
+    --------
+    >>> ea_index(0), ea_index(-1)
+    (1, 2)
+    """
+    return 1 - charge
+
+
+def references_for(name: str, quantity: str, kind: str, charge: int = 0) -> list[ReferenceValue]:
+    """The reference values to show beside a computed value of ``name``, measured ones first.
+
+    Parameters
+    ----------
+    name : str
+        The species (the neutral parent, as everywhere in this module).
+    quantity : {"EA", "IE"}
+    kind : {"vertical", "adiabatic", "vde", "ladder"}
+        The kind of the computed value (a task's ``kind``); each step of a
+        ladder is an EA of its own ``charge``.
+    charge : int
+        The charge of the species that takes the electron (EA), gives it (IE),
+        or, for a VDE, whose anion (``charge - 1``) is detached.
+
+    Returns
+    -------
+    list of ReferenceValue
+        - IE: the measured, then the computed IE of a neutral;
+        - VDE: the measured, then the computed VDE of the monoanion of a neutral;
+        - EA (vertical, adiabatic or a ladder step) EA_n, n = :func:`ea_index` (charge):
+          the measured one (the adiabatic EA for n = 1, ``"EA_n"`` beyond), then the
+          computed ``"computed EA_n"`` (mostly the review's Table 4).
+
+        Only values of that kind: a VDE is never given an EA as its reference.
+
+    Examples
+    --------
+    >>> [(r.kind, r.value_ev) for r in references_for("B12H12", "EA", "ladder", charge=-1)]
+    [('EA_2', 0.9), ('computed EA_2', 0.86)]
+    >>> [r.kind for r in references_for("BO2", "EA", "vertical")]
+    ['adiabatic EA', 'computed EA_1']
+    >>> [r.kind for r in references_for("LiF2", "EA", "vde")], references_for("BF4", "EA", "vde")
+    (['computed VDE'], [])
+    """
+    if quantity == "IE":
+        kinds = ("IE", "computed IE") if charge == 0 else ()
+    elif kind == "vde":
+        kinds = ("VDE", "computed VDE") if charge == 0 else ()
+    else:
+        n = ea_index(charge)
+        if n not in range(1, 6):
+            return []
+        kinds = ("adiabatic EA" if n == 1 else f"EA_{n}", f"computed EA_{n}")
+    return [ref for k in kinds if (ref := reference_value(name, k)) is not None]
+
+
 def ionic_radius_angstrom(name: str) -> float | None:
     """The ionic radius (Table 4's IR column) of the anion of ``name``, or ``None``.
 

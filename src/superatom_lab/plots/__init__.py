@@ -18,19 +18,17 @@ from superatom_lab.plots.jellium_plot import plot_jellium_ladder, plot_levels_be
 from superatom_lab.plots.levels import plot_orbital_levels
 from superatom_lab.plots.lweights import plot_l_weights
 from superatom_lab.plots.orbital_diagram import plot_orbital_diagram
-from superatom_lab.plots.pes import PesSticks, pes_curve, pes_sticks, simulated_pes
+from superatom_lab.plots.pes import plot_pes, simulated_pes
 from superatom_lab.plots.super_scale import plot_super_scale
 
 __all__ = [
-    "PesSticks",
-    "pes_curve",
-    "pes_sticks",
     "plot_coulomb_well",
     "plot_jellium_ladder",
     "plot_l_weights",
     "plot_levels_beside_jellium",
     "plot_orbital_diagram",
     "plot_orbital_levels",
+    "plot_pes",
     "plot_successive_eas",
     "plot_super_scale",
     "plot_wells",

@@ -56,7 +56,8 @@ def plot_super_scale(value_ev: float | None = None, prop: str = "EA", *, label: 
     y_ea, y_ie = ROWS["EA"], ROWS["IE"]
     ax.axvspan(limits["EA"], hi, ymin=0.5, ymax=1.0, color="#d9ecff", zorder=0)
     ax.axvspan(lo, limits["IE"], ymin=0.0, ymax=0.5, color="#fff0d6", zorder=0)
-    ax.text(hi - 0.1, y_ea + 0.35, "superhalogen", ha="right", va="center", fontsize=9,
+    # below the row: a large EA's label goes above it, at the right end of the band
+    ax.text(hi - 0.1, y_ea - 0.35, "superhalogen", ha="right", va="center", fontsize=9,
             color="#1f5f9f", gid="region")  # fmt: skip
     ax.text(lo + 0.1, y_ie + 0.35, "superalkali", ha="left", va="center", fontsize=9,
             color="#9f5f1f", gid="region")  # fmt: skip

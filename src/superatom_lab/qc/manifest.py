@@ -18,8 +18,8 @@ Examples
 >>> entries = load_manifest()
 >>> entries[0].name
 'electron_affinity Cl (charge +0) standard'
->>> [e.species for e in select(entries, "cl")]
-['Cl', 'Cl']
+>>> [(e.task, e.species) for e in select(entries, "li3o")]
+[('ionization_energy', 'Li3O')]
 """
 
 from __future__ import annotations

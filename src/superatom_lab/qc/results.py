@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 
+from superatom_lab.errors import InputError
+
 
 @dataclass
 class ScfResult:
@@ -110,6 +112,38 @@ class PropertyResult:
     candidates: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     relaxations: list = field(default_factory=list)
+
+    def state(self, charge: int) -> ScfResult:
+        """The state of ``charge`` behind the value, e.g. ``state(-1)``: the anion of an EA or VDE.
+
+        Its ``orbital_energies_ev`` and ``occupations`` are those of the
+        geometry the value was computed at (the anion's, for a VDE).
+
+        Raises
+        ------
+        InputError
+            When no state of that charge is behind the value.
+
+        Examples
+        --------
+        >>> a = ScfResult("F", 0, 1, -99.7, True)
+        >>> b = ScfResult("F", -1, 0, -99.8, True, orbital_energies_ev=[[-2.0]])
+        >>> r = PropertyResult("electron_affinity", "vertical", 3.4, [a, b], {})
+        >>> r.state(-1).orbital_energies_ev
+        [[-2.0]]
+        >>> r.state(+1)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        superatom_lab.errors.InputError: the electron_affinity of F has states of charge 0, -1, ...
+        """
+        for s in self.states:
+            if s.charge == charge:
+                return s
+        have = ", ".join(f"{s.charge:+d}" if s.charge else "0" for s in self.states)
+        formula = self.states[0].formula if self.states else "?"
+        raise InputError(
+            f"the {self.property} of {formula} has states of charge {have}, not {charge:+d}"
+        )
 
     @property
     def converged(self) -> bool:

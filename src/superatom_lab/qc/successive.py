@@ -7,8 +7,9 @@ shed it.
 
 Examples
 --------
->>> ea_index(0), ea_index(-1)
-(1, 2)
+>>> from superatom_lab.core.reference import ea_index  # EA_n of the charge-Q acceptor
+>>> ea_index(0), ea_index(-1), MAX_STEPS
+(1, 2, 6)
 """
 
 from __future__ import annotations
@@ -22,11 +23,6 @@ from superatom_lab.qc.results import PropertyResult
 from superatom_lab.qc.scf import SharedIntegrals
 
 MAX_STEPS = 6
-
-
-def ea_index(charge: int) -> int:
-    """The n of EA_n for the species of ``charge`` that accepts the electron (1 - charge)."""
-    return 1 - charge
 
 
 def successive_electron_affinities(

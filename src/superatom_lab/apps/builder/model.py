@@ -296,7 +296,7 @@ class BuilderModel(Model):
         return (
             f"{title}: {cluster.n_atoms} atoms, "
             f"{charge_text(cluster.charge)}, 2S {spin}; {cluster.n_valence_electrons} valence "
-            f"electrons ({cluster.n_electrons} in all); radius {cluster.radius_angstrom:.2f} A"
+            f"electrons ({cluster.n_electrons} in all); {cluster.radius_text}"
         )
 
     def _description(self) -> str:

@@ -2,7 +2,8 @@
 
 :class:`EAView` shows an :class:`~superatom_lab.apps.ea.model.EAModel`:
 dropdowns, Compute and Cancel, a progress bar fed by the runner's SCF cycles,
-the result, the value on the scale of
+the result with the reference values of the same kind beside it, the value on
+the scale of
 :func:`~superatom_lab.plots.super_scale.plot_super_scale` that marks
 "superhalogen" (EA above chlorine's) and "superalkali" (IE below caesium's),
 and the session table with CSV export.
@@ -21,11 +22,21 @@ import html
 from pathlib import Path
 
 from superatom_lab.apps.choices import preset_options, structure_options
-from superatom_lab.apps.ea.model import EAModel
+from superatom_lab.apps.ea.model import KINDS, EAModel
 from superatom_lab.apps.job_progress import follow_cycle, follow_state
-from superatom_lab.apps.messages import error_html
+from superatom_lab.apps.messages import error_html, notice_html
 from superatom_lab.apps.mvc import View
 from superatom_lab.apps.session import BUILT, ClusterSession, charge_text
+
+#: What each kind of value is, for the buttons' tooltips.
+KIND_TIPS = {
+    "vertical": "E(Q) - E(Q-1) at one geometry",
+    "adiabatic": "E(Q) - E(Q-1), each at its own minimum",
+    "vde": "the anion's vertical detachment energy: the electron removed at the anion's minimum",
+    "ladder": "successive EAs: the electron affinity of the species and of its anion",
+}
+#: Style of the reference lines.
+SMALL = "font-size:0.9em;color:#333"
 
 
 def session_html(rows: list[dict]) -> str:
@@ -83,8 +94,10 @@ class EAView(View):
         self.preset = ipw.Dropdown(options=preset_options(), description="preset", style=style)
         self.prop = ipw.ToggleButtons(options=[("EA", "EA"), ("IE", "IE")], description="compute",
                                       style={"button_width": "5em"})  # fmt: skip
-        self.kind = ipw.ToggleButtons(options=["vertical", "adiabatic"], description="kind",
-                                      style={"button_width": "6em"})  # fmt: skip
+        self.kind = ipw.ToggleButtons(
+            options=[(label, kind) for kind, label in KINDS.items()], description="kind",
+            tooltips=list(KIND_TIPS.values()), style={"button_width": "8.5em"},
+        )  # fmt: skip
         for widget, name in ((self.charge, "charge"), (self.preset, "preset"),
                              (self.prop, "prop"), (self.kind, "kind")):  # fmt: skip
             ipw.link((m, name), (widget, "value"))
@@ -103,7 +116,8 @@ class EAView(View):
                                         style=style)  # fmt: skip
         self.status = ipw.Label(value="")
         self.notice = ipw.Label(value="")
-        self.result = ipw.HTML(value="")
+        self.result = ipw.HTML(value="", layout=ipw.Layout(width="50%"))
+        self.references = ipw.HTML(value="", layout=ipw.Layout(width="50%"))
         self.scale = ipw.Image(format="png", layout=ipw.Layout(max_width="640px"))
         self.table = ipw.HTML(value=session_html([]))
         self.export_button = ipw.Button(description="Export CSV")
@@ -113,10 +127,11 @@ class EAView(View):
         runner.observe(self._on_state, "state")
         runner.observe(self._on_text, ["progress_text", "notice"])
         m.observe(self._on_result, ["result", "error"])
+        m.observe(self._on_references, "reference_text")
         m.observe(self._on_session, "session")
         self.structure_box = ipw.Box(layout=ipw.Layout(width="360px", height="260px"))
         m.observe(self._on_structure, "structure")
-        self._draw_scale(None)
+        self._draw_scale()
         self._blank_scale = self.scale.value  # shown again while a new value is computed
         self._on_state()
         self._on_structure()
@@ -125,8 +140,9 @@ class EAView(View):
                              ipw.HBox([self.compute_button, self.cancel_button])])  # fmt: skip
         return ipw.VBox([
             ipw.HBox([controls, self.structure_box]),
-            ipw.HBox([self.progress, self.status]), self.notice, self.result,
-            self.scale, ipw.HTML("<b>This session</b>"), self.table,
+            ipw.HBox([self.progress, self.status]), self.notice,
+            ipw.HBox([self.result, self.references]), self.scale,
+            ipw.HTML("<b>This session</b>"), self.table,
             ipw.HBox([self.export_button, self.export_status]),
         ])  # fmt: skip
 
@@ -169,7 +185,8 @@ class EAView(View):
     def _on_result(self, change=None) -> None:
         m = self.model
         if m.error:
-            self.result.value = error_html(m.error)
+            refused = m.runner.refused and m.error == m.runner.error
+            self.result.value = notice_html(m.error) if refused else error_html(m.error)
             return
         if m.result is None or not m.result_text:
             return
@@ -179,9 +196,9 @@ class EAView(View):
             color = "#9f5f1f" if line.startswith("warning:") else "inherit"
             lines.append(f"<span style='color:{color}'>{html.escape(line)}</span>")
         self.result.value = "<br>".join(lines)
-        row = m.session[-1] if m.session else None
-        if row is not None:
-            self._draw_scale(row)
+        point = m.scale_point()
+        if point is not None:
+            self._draw_scale(*point)
 
     def _on_structure(self, change=None) -> None:
         """Show the chosen species in 3D (a new nglview view; the old one is closed)."""
@@ -218,13 +235,19 @@ class EAView(View):
             saved = f"could not save to {html.escape(self.csv_path)} ({html.escape(str(exc))}); "
         self.export_status.value = saved + download
 
-    def _draw_scale(self, row) -> None:
+    def _on_references(self, change=None) -> None:
+        text = self.model.reference_text
+        if not text:
+            self.references.value = ""
+            return
+        lines = "<br>".join(html.escape(line) for line in text.splitlines())
+        self.references.value = f"<b>Reference values</b><br><span style='{SMALL}'>{lines}</span>"
+
+    def _draw_scale(self, value=None, prop="EA", label="") -> None:
+        """The scale with ``value`` (an EA or IE, ``prop``) as a star named ``label``, or empty."""
         from superatom_lab.apps.figures import figure_png
         from superatom_lab.plots.super_scale import plot_super_scale
 
-        value = None if row is None else row["value_ev"]
-        prop = "EA" if row is None else row["property"]
-        label = "" if row is None else row["structure"]
         self.scale.value = figure_png(
             lambda ax: plot_super_scale(value, prop, label=label, ax=ax), figsize=(7.0, 2.4)
         )
