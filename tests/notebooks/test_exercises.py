@@ -73,10 +73,37 @@ UNANSWERED_03 = {
 }
 
 
+MULTIPLY_CHARGED = NOTEBOOK_DIR / "05_multiply_charged_anions.ipynb"
+
+#: EA_2 ~ EA_1 - e^2/(4 pi eps0 R) for B12(CN)12 2- with Table 4's EA_1 = 8.56 eV, R = 5.88 A
+#: and e^2/(4 pi eps0) = 14.39964 eV A (CODATA 2018)
+B12CN12_ESTIMATE = 8.56 - 14.39964 / 5.88
+
+CASES_05 = {
+    "q1": (
+        {"q1_dianions": {"B12H12", "B12(CN)12", "Ca(CN)4"}},
+        {"q1_dianions": {"B12H12", "B12(CN)12", "Ca(CN)4", "BF4"}},  # a large EA_1 only
+        "closed shells after one electron",
+    ),
+    "q2": ({"q2_electrons_short": 2}, {"q2_electrons_short": 4}, "calcium gives"),
+    "q3": (
+        {"q3_ea2_estimate": B12CN12_ESTIMATE, "q3_bound": True},
+        {"q3_ea2_estimate": 5.28, "q3_bound": True},  # Table 4's DFT value, not the estimate
+        "Table 4's DFT value",
+    ),
+}
+UNANSWERED_05 = {
+    "q1": {"q1_dianions": ...},
+    "q2": {"q2_electrons_short": ...},
+    "q3": {"q3_ea2_estimate": ..., "q3_bound": ...},
+}
+
+
 #: notebook -> (its file, CASES, UNANSWERED)
 NOTEBOOKS = {
     "03": (SUPERHALOGENS, CASES_03, UNANSWERED_03),
     "04": (SUPERALKALIS, CASES_04, UNANSWERED_04),
+    "05": (MULTIPLY_CHARGED, CASES_05, UNANSWERED_05),
 }
 #: (notebook, question) for every exercise
 EXERCISES = [(n, q) for n, (_, cases, _) in NOTEBOOKS.items() for q in sorted(cases)]
@@ -160,6 +187,23 @@ def test_q3_verdict_must_match_the_comparison_with_caesium(grader):
     result = grader.check("q3", global_env={"q3_ie_na3o": 3.59, "q3_below_cs": False})
     assert [r.passed for r in result.test_case_results] == [True, False]
     assert result.grade == 0.5
+
+
+def test_05_q3_scores_the_estimate_and_the_verdict_apart():
+    grader = grader_for("05")
+    result = grader.check("q3", global_env={"q3_ea2_estimate": B12CN12_ESTIMATE,
+                                            "q3_bound": False})  # fmt: skip
+    assert sorted(r.passed for r in result.test_case_results) == [False, True]
+    assert result.grade == 0.5
+    # R in the numerator: 8.56 - 14.40 x 5.88, far below zero; the verdict is scored on its own
+    wrong = grader.check("q3", global_env={"q3_ea2_estimate": 8.56 - 14.39964 * 5.88,
+                                           "q3_bound": True})  # fmt: skip
+    assert wrong.grade == 0.5 and "not the estimate" in wrong.summary()
+
+
+def test_05_q2_names_the_halogen_count():
+    result = grader_for("05").check("q2", global_env={"q2_electrons_short": 1})
+    assert not result.passed_all and "halogen" in result.summary()
 
 
 def test_q1_accepts_a_list_and_stray_spaces(grader):

@@ -93,6 +93,7 @@ def test_there_are_notebooks():
     assert any(p.name == "00_start_here.ipynb" for p in NOTEBOOKS)
     assert any(p.name == "03_superhalogens.ipynb" for p in WITH_EXERCISES)
     assert any(p.name == "04_superalkalis.ipynb" for p in WITH_EXERCISES)
+    assert any(p.name == "05_multiply_charged_anions.ipynb" for p in WITH_EXERCISES)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
