@@ -81,3 +81,18 @@ def test_precompute_reproduces_the_shipped_chlorine_records(tmp_path):
                 assert new.energy_hartree == pytest.approx(old.energy_hartree, abs=1e-6), RERUN
             assert a.value_ev == pytest.approx(b.value_ev, abs=1e-6 * 27.2114)
     assert set(ShippedRecords(tmp_path).keys()) == {k for p in done.values() for k in p["keys"]}
+
+
+def test_a_precompute_run_reads_back_only_what_it_wrote(tmp_path):
+    """Old records are computed again; a state written earlier in the run is reused, not redone."""
+    from superatom_lab.qc.precompute import _RunStore
+
+    old, new = "ab" * 32, "cd" * 32
+    ResultStore(tmp_path, shipped=None).put(old, {"converged": True})  # from an earlier run
+    fresh: set[str] = set()
+    first = _RunStore(tmp_path, fresh)
+    assert first.get(old) is None and first.used == []
+    first.put(new, {"converged": True})
+    second = _RunStore(tmp_path, fresh)  # the next entry of the same run
+    assert second.get(new) == {"converged": True} and second.get(old) is None
+    assert first.used == [new] and second.used == [new] and fresh == {new}
