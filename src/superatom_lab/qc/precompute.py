@@ -189,11 +189,13 @@ def write_provenance(folder: Path, entries: dict) -> None:
     atomic_write(folder / PROVENANCE_NAME, (text + "\n").encode())
 
 
-def prune(folder: Path, keep: set[str]) -> int:
+def prune(folder: Path, keep: set[str], keep_orbitals: set[str] | None = None) -> int:
     """Remove the record files (and lock and temporary files) of ``folder`` not in ``keep``.
 
-    The files left are made readable by everyone.  Returns the number of
-    records removed.
+    With ``keep_orbitals``, the orbitals files (``.npz``) of the records not in
+    it go too: a record without them still answers its energies, and they
+    are by far the largest files.  The files left are made readable by
+    everyone.  Returns the number of records removed.
     """
     removed = 0
     records = ShippedRecords(folder).records_dir
@@ -205,6 +207,8 @@ def prune(folder: Path, keep: set[str]) -> int:
         elif path.stem not in keep:
             removed += path.suffix == ".json"
             path.unlink(missing_ok=True)
+        elif path.suffix == ".npz" and keep_orbitals is not None and path.stem not in keep_orbitals:
+            path.unlink()
     for shard in records.iterdir():
         if shard.is_dir() and not any(shard.iterdir()):
             shard.rmdir()
@@ -239,8 +243,26 @@ def precompute(entries: list[ShippedEntry], folder: Path, manifest: list[Shipped
             report(entry, done[entry.name])
     refresh_values(folder, [e for e in manifest if e.name in known], known)
     write_provenance(folder, known)
-    prune(folder, {k for p in known.values() for k in p["keys"]})
+    prune(folder, {k for p in known.values() for k in p["keys"]}, orbitals_in_use(manifest, known))
     return done
+
+
+def orbitals_in_use(manifest: list[ShippedEntry], provenance: dict) -> set[str]:
+    """The keys whose orbitals are shipped: those of the orbital-table entries.
+
+    Their cube files are drawn from the orbitals; every other entry needs only
+    the energies in its records.
+
+    Examples
+    --------
+    >>> entry = ShippedEntry("orbital_table", "Na8")
+    >>> sorted(orbitals_in_use([entry], {entry.name: {"keys": ["ab", "cd"]}}))
+    ['ab', 'cd']
+    >>> orbitals_in_use([ShippedEntry("ionization_energy", "Li")], {})
+    set()
+    """
+    return {k for e in manifest if e.task == "orbital_table" and e.name in provenance
+            for k in provenance[e.name]["keys"]}  # fmt: skip
 
 
 def refresh_values(folder: Path, entries: list[ShippedEntry], provenance: dict) -> None:
