@@ -43,14 +43,33 @@ def _execute(nb, path):
     ]
     assert not errors
     assert not _widget_errors(nb)
-    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code"
-                      for o in c.outputs if o.output_type == "stream")  # fmt: skip
+    printed = _printed(nb)
     assert not re.search(r"radius\W*0\.00", printed), "a radius of 0.00 A: say why there is none"
     if path.name.startswith(FROM_SHIPPED):
         stderr = [o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs
                   if o.output_type == "stream" and o.name == "stderr"]  # fmt: skip
         assert not stderr, stderr
     return run
+
+
+#: What notebook 05 must reproduce: Table 4 binds two electrons in each (Fang, Sun and Jena,
+#: Chem. Soc. Rev. 2025, Table 4; Ca(CN)4 stands for its M(CN)4 row).
+TABLE4_DIANIONS = ("B12H12", "Ca(CN)4")
+
+
+def _printed(nb) -> str:
+    return "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code"
+                   for o in c.outputs if o.output_type == "stream")  # fmt: skip
+
+
+def _check_table4_signs(nb, path):
+    """Notebook 05's sign-pattern table says "yes" (computed + + as Table 4) for each dianion."""
+    if not path.name.startswith("05_"):
+        return
+    printed = _printed(nb)
+    for name in TABLE4_DIANIONS:
+        row = rf"^{re.escape(name)} +-?\d+\.\d\d +-?\d+\.\d\d +\+ \+ .* \+ \+ +yes\b"
+        assert re.search(row, printed, re.MULTILINE), f"{name}: no ladder agreeing with Table 4"
 
 
 def _check_memory(run, path):
@@ -110,6 +129,7 @@ def test_notebook_runs_top_to_bottom(path, artifacts):
         for question, text in outputs.items():
             assert "not answered yet" in text, (question, text)
             assert "All test cases passed" not in text, (question, text)
+    _check_table4_signs(nb, path)
     _check_memory(run, path)
 
 

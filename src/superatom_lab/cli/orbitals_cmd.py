@@ -45,7 +45,7 @@ def orbital_text(table: OrbitalTable, limit: int | None = None) -> str:
     head = (
         f"{table.formula} charge {table.charge:+d} 2S={table.spin}  "
         f"{str(m.get('xc', '?')).upper()}/{m.get('basis', '?')}  sphere "
-        f"{table.sphere_radius_angstrom:.2f} A"
+        f"{table.sphere_radius_angstrom:.2f} A" + ("  precomputed" if table.precomputed else "")
     )
     lines = [head, "  idx  spin     E (eV)   occ  label   S    P    D    F    G    H    I   inside"]
     rows = sorted(table.orbitals, key=lambda o: -o.energy_ev)

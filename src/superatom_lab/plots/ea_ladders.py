@@ -48,6 +48,7 @@ def plot_successive_eas(
     *,
     n: int = 2,
     missing_text: str = "not\nprecomputed",
+    labels: Mapping[str, str] | None = None,
     ax=None,
 ):
     """EA_1 ... EA_n of each species: computed (filled), reference (open), measured (diamond).
@@ -66,6 +67,9 @@ def plot_successive_eas(
         ``name -> [EA_1, EA_2, ...]`` with ``None`` where nothing is measured.
     n : int
         How many steps per species.
+    labels : mapping, optional
+        ``name -> text`` under each column (the name itself by default), for
+        instance the preset each ladder was computed with.
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -82,6 +86,9 @@ def plot_successive_eas(
     ...                          {"Cl": [3.62], "B12H12": [4.57, 0.86]})
     >>> [t.get_text() for t in ax.texts if t.get_gid() == "missing"]
     ['not\\nprecomputed']
+    >>> ax = plot_successive_eas(["Cl"], {"Cl": [3.78, -7.88]}, labels={"Cl": "Cl (standard)"})
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['Cl (standard)']
     """
     ax = new_axes(ax, figsize=(8.0, 4.5))
     reference, measured = reference or {}, measured or {}
@@ -124,7 +131,7 @@ def plot_successive_eas(
     ax.axhline(0.0, color="black", lw=1)
     ax.text(len(names) - 0.5, low + 0.2, "EA$_n$ < 0: the electron is not bound", ha="right",
             va="bottom", fontsize=8, color="grey")  # fmt: skip
-    ax.set_xticks(range(len(names)), list(names))
+    ax.set_xticks(range(len(names)), [(labels or {}).get(name, name) for name in names])
     ax.set_xlim(-0.6, len(names) - 0.4)
     ax.set_ylim(low, high)
     ax.set_ylabel("successive electron affinity EA$_n$ (eV)")

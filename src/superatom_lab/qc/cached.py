@@ -10,6 +10,8 @@ and the first one missing ends the probe.  An orbital table is stored whole
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from superatom_lab.qc.orbital_table import DEFAULT_N_VIRTUAL, OrbitalTable, analysed_state
 from superatom_lab.store import ResultStore
 from superatom_lab.store.keys import orbital_table_key, state_key
@@ -77,10 +79,11 @@ def cached_orbital_table(request, store: ResultStore) -> OrbitalTable | None:
     state, key = _table_key(request)
     if not store.has_arrays(state):
         return None
-    record = store.get(key)
-    if record is None or record.get("kind") != "orbital_table":
+    found = store.lookup(key)
+    if found is None or found.record.get("kind") != "orbital_table":
         return None
     try:
-        return OrbitalTable.from_record(record)
+        table = OrbitalTable.from_record(found.record)
     except (KeyError, TypeError, ValueError):  # an old or damaged record: compute again
         return None
+    return replace(table, precomputed=found.precomputed)

@@ -64,7 +64,9 @@ class OrbitalInfo:
 class OrbitalTable:
     """Every analysed orbital of one state, with the HOMO, LUMO and gap.
 
-    ``homo_index`` and ``lumo_index`` point into ``orbitals``.
+    ``homo_index`` and ``lumo_index`` point into ``orbitals``.  ``precomputed``
+    says that the table was read from the results shipped with the package; it
+    is not part of the record.
     """
 
     formula: str
@@ -76,6 +78,7 @@ class OrbitalTable:
     lumo_index: int | None
     sphere_radius_angstrom: float
     notes: tuple = field(default_factory=tuple)
+    precomputed: bool = field(default=False, compare=False)
 
     @property
     def homo(self) -> OrbitalInfo:
@@ -99,7 +102,9 @@ class OrbitalTable:
 
     def to_record(self) -> dict:
         """The table as a JSON-ready cache record, at full precision."""
-        return {"converged": True, "kind": "orbital_table", "table": asdict(self)}
+        table = asdict(self)
+        table.pop("precomputed")
+        return {"converged": True, "kind": "orbital_table", "table": table}
 
     @classmethod
     def from_record(cls, record: dict) -> OrbitalTable:
@@ -113,6 +118,7 @@ class OrbitalTable:
         True
         """
         data = dict(record["table"])
+        data.pop("precomputed", None)
         orbitals = tuple(
             OrbitalInfo(**{**o, "l_weights": tuple(o["l_weights"])}) for o in data.pop("orbitals")
         )
@@ -139,6 +145,7 @@ class OrbitalTable:
             "lumo_index": self.lumo_index,
             "gap_ev": None if self.gap_ev is None else round(self.gap_ev, 4),
             "notes": list(self.notes),
+            "precomputed": self.precomputed,
         }
 
 

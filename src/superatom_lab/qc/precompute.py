@@ -1,9 +1,13 @@
 """``superatom precompute``: compute the shipped results with the project's own code.
 
 Each manifest entry (:mod:`superatom_lab.qc.manifest`) is run as a request
-with ``read_cache=False`` into the shipped folder, every record written
-atomically by :meth:`~superatom_lab.store.ResultStore.put`, in the user's
-layout and sealed format.  Its provenance (the request, preset, PySCF
+into the shipped folder, every record written atomically by
+:meth:`~superatom_lab.store.ResultStore.put`, in the user's layout and sealed
+format.  Records already in the folder are never read: everything is computed
+again, except the states and relaxations that an earlier entry of the same run
+wrote (the VDE of MnO4 at ``accurate`` reuses the anion relaxed at
+``standard`` for the standard VDE), so entries that share a state ship one
+record of it.  Its provenance (the request, preset, PySCF
 version, date, wall time, converged flag, machine, value and the keys of its
 records) goes to ``provenance.json`` beside them.  Records no computed entry
 uses any more (an entry's old keys, an entry dropped from the manifest) are
@@ -42,17 +46,36 @@ from superatom_lab.store.locks import LOCK_NAME
 from superatom_lab.store.shipped import ShippedRecords
 
 
-class _RecordingStore(ResultStore):
-    """A store without a shipped layer that notes every key it writes."""
+class _RunStore(ResultStore):
+    """The folder as one precompute run sees it: only the records this run wrote.
 
-    def __init__(self, root):
+    No shipped layer; a record that was in the folder before the run is read
+    as absent, so it is computed again.  ``fresh`` (the keys written so far in
+    the run) is shared by the stores of one run's entries; ``used`` lists the
+    keys that this entry wrote or read back.
+    """
+
+    def __init__(self, root, fresh: set[str]):
         super().__init__(root, shipped=None)
-        self.written: list[str] = []
+        self.fresh = fresh
+        self.used: list[str] = []
+
+    def _note(self, key: str) -> None:
+        if key not in self.used:
+            self.used.append(key)
+
+    def _load_own(self, key, arrays="skip"):
+        if key not in self.fresh:
+            return None, None
+        record, extra = super()._load_own(key, arrays)
+        if record is not None:
+            self._note(key)
+        return record, extra
 
     def put(self, key, record, arrays=None):
         super().put(key, record, arrays)
-        if key not in self.written:
-            self.written.append(key)
+        self.fresh.add(key)
+        self._note(key)
 
 
 def check_writable(folder: Path) -> None:
@@ -133,12 +156,18 @@ def summarize(result) -> dict:
             "converged": bool(result.converged), "energies_hartree": energies}  # fmt: skip
 
 
-def compute_entry(entry: ShippedEntry, folder: Path, progress=None) -> dict:
-    """Compute one entry into ``folder`` (``read_cache=False``) and return its provenance."""
-    store = _RecordingStore(folder)
+def compute_entry(entry: ShippedEntry, folder: Path, progress=None,
+                  fresh: set[str] | None = None) -> dict:  # fmt: skip
+    """Compute one entry into ``folder`` and return its provenance.
+
+    Of the records in ``folder`` only those whose keys are in ``fresh``
+    (written earlier in the same run) are read; the keys this entry writes are
+    added to it.
+    """
+    store = _RunStore(folder, set() if fresh is None else fresh)
     request = entry.request()
     start = time.perf_counter()
-    result = request.run(store=store, read_cache=False, progress=progress)
+    result = request.run(store=store, progress=progress)
     wall = time.perf_counter() - start
     return {
         "request": entry.to_dict(),
@@ -150,7 +179,7 @@ def compute_entry(entry: ShippedEntry, folder: Path, progress=None) -> dict:
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "wall_s": round(wall, 2),
         "machine": machine(),
-        "keys": sorted(store.written),
+        "keys": sorted(store.used),
     }
 
 
@@ -160,11 +189,13 @@ def write_provenance(folder: Path, entries: dict) -> None:
     atomic_write(folder / PROVENANCE_NAME, (text + "\n").encode())
 
 
-def prune(folder: Path, keep: set[str]) -> int:
+def prune(folder: Path, keep: set[str], keep_orbitals: set[str] | None = None) -> int:
     """Remove the record files (and lock and temporary files) of ``folder`` not in ``keep``.
 
-    The files left are made readable by everyone.  Returns the number of
-    records removed.
+    With ``keep_orbitals``, the orbitals files (``.npz``) of the records not in
+    it go too: a record without them still answers its energies, and they
+    are by far the largest files.  The files left are made readable by
+    everyone.  Returns the number of records removed.
     """
     removed = 0
     records = ShippedRecords(folder).records_dir
@@ -176,6 +207,8 @@ def prune(folder: Path, keep: set[str]) -> int:
         elif path.stem not in keep:
             removed += path.suffix == ".json"
             path.unlink(missing_ok=True)
+        elif path.suffix == ".npz" and keep_orbitals is not None and path.stem not in keep_orbitals:
+            path.unlink()
     for shard in records.iterdir():
         if shard.is_dir() and not any(shard.iterdir()):
             shard.rmdir()
@@ -202,25 +235,45 @@ def precompute(entries: list[ShippedEntry], folder: Path, manifest: list[Shipped
     check_writable(folder)
     names = {e.name for e in manifest}
     known = {k: v for k, v in load_provenance(folder).items() if k in names}
-    done = {}
+    done, fresh = {}, set()
     for entry in entries:
-        done[entry.name] = known[entry.name] = compute_entry(entry, folder, progress)
+        done[entry.name] = known[entry.name] = compute_entry(entry, folder, progress, fresh)
         write_provenance(folder, known)
         if report is not None:
             report(entry, done[entry.name])
     refresh_values(folder, [e for e in manifest if e.name in known], known)
     write_provenance(folder, known)
-    prune(folder, {k for p in known.values() for k in p["keys"]})
+    prune(folder, {k for p in known.values() for k in p["keys"]}, orbitals_in_use(manifest, known))
     return done
+
+
+def orbitals_in_use(manifest: list[ShippedEntry], provenance: dict) -> set[str]:
+    """The keys whose orbitals are shipped: those of the orbital-table entries.
+
+    Their cube files are drawn from the orbitals; every other entry needs only
+    the energies in its records.
+
+    Examples
+    --------
+    >>> entry = ShippedEntry("orbital_table", "Na8")
+    >>> sorted(orbitals_in_use([entry], {entry.name: {"keys": ["ab", "cd"]}}))
+    ['ab', 'cd']
+    >>> orbitals_in_use([ShippedEntry("ionization_energy", "Li")], {})
+    set()
+    """
+    return {k for e in manifest if e.task == "orbital_table" and e.name in provenance
+            for k in provenance[e.name]["keys"]}  # fmt: skip
 
 
 def refresh_values(folder: Path, entries: list[ShippedEntry], provenance: dict) -> None:
     """Set each entry's value and energies to what the records now in ``folder`` answer.
 
     Entries can share states (the EA of Cl and the first step of its
-    successive EAs): the one computed last writes the shared records, and its
-    energies may differ from the earlier run's in the ninth decimal.  The
-    provenance describes what is shipped, so it is read back from the records.
+    successive EAs).  Within one run the later entry reuses the earlier one's
+    records, but a later run of one entry (``--only Cl``) writes the shared
+    records again, and their energies may differ from the earlier run's in the
+    ninth decimal.  The provenance describes what is shipped, so it is read
+    back from the records.
     """
     records = ShippedRecords(folder)
     for entry in entries:

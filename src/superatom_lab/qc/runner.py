@@ -79,8 +79,10 @@ def compute_state(
         ``False`` ignores a stored result, shipped ones included (the user's
         is still replaced by the new one).
     cache_only : bool
-        Never compute: raise :class:`NotInCache` when the state (with its
-        orbitals, if needed) is not stored.
+        Never compute: raise :class:`NotInCache` when the state is not stored.
+        Its orbitals are then neither read nor required (they only seed
+        calculations, and none will run): the shipped states of EAs and
+        ladders come without them.
     need_orbitals : bool
         Also return the orbitals in ``result.arrays``; a cached record whose
         orbitals are missing is then computed again.
@@ -93,6 +95,7 @@ def compute_state(
     """
     store = resolve_store(store)
     key = state_key(cluster, method, charge=charge, spin=spin)
+    need_orbitals = need_orbitals and not cache_only
     if store is not None and read_cache:
         found = store.lookup(key, "load" if need_orbitals else "skip")
         if found is not None and found.record.get("converged") is True:

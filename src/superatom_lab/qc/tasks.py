@@ -212,14 +212,16 @@ class Request:
         """Compute, reading and filling the cache; ``engine``: store, read_cache, progress, ...
 
         The result is a ``PropertyResult``, a list of them (successive EAs) or
-        an ``OrbitalTable``.  A task stored whole (``remember``) is answered
-        from its record when there is one, and stored after it is computed.
+        an ``OrbitalTable``.  A request whose every part is stored is answered
+        by :meth:`cached` first, without orbitals (the shipped states of EAs
+        and ladders have none).  A task stored whole (``remember``) is stored
+        after it is computed.
         """
         from superatom_lab.qc.runner import resolve_store
 
         store = resolve_store(engine.get("store", "default"))
         whole = self.task.remember is not None and store is not None
-        if whole and engine.get("read_cache", True):
+        if store is not None and engine.get("read_cache", True) and not engine.get("cache_only"):
             found = self.cached(store)
             if found is not None:
                 return found
