@@ -35,6 +35,9 @@ class InputProblem:
     --------
     >>> str(InputProblem(7, "Al31", "unknown species 'Al31'"))
     "line 7: Al31: unknown species 'Al31'"
+    >>> str(InputProblem(2, "cage.xyz -1", "cage.xyz: no such file"))
+    'line 2: cage.xyz: no such file'
+
     """
 
     line: int
@@ -42,6 +45,8 @@ class InputProblem:
     message: str
 
     def __str__(self) -> str:
+        if self.message.startswith(self.text.split()[0] if self.text else "\0"):
+            return f"line {self.line}: {self.message}"  # a file's errors name it already
         return f"line {self.line}: {self.text}: {self.message}"
 
 
