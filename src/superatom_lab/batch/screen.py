@@ -18,13 +18,12 @@ superatom_lab.errors.InputError: a screen computes one value per candidate: ...
 from __future__ import annotations
 
 import uuid
-import warnings
 from dataclasses import asdict, dataclass
 
 from superatom_lab.batch.compute import compute_candidate
 from superatom_lab.batch.connection import connected
 from superatom_lab.batch.rows import COLUMNS, cached_row, computed_row, error_row
-from superatom_lab.errors import CacheRecordWarning, InputError, SuperatomLabError
+from superatom_lab.errors import InputError, SuperatomLabError
 from superatom_lab.qc.presets import get_method
 from superatom_lab.qc.tasks import TASKS, Request, get_task
 
@@ -186,10 +185,24 @@ def screen(
     return table
 
 
+def _row_of(future, candidate, task, preset, store) -> dict:
+    """The row of a finished future; its records are put into ``store`` first."""
+    try:
+        outcome = future.result()
+    except Exception as exc:  # a lost worker, a task that could not be sent
+        return error_row(candidate, task, preset, f"{type(exc).__name__}: {exc}")
+    outcome["warnings"] = outcome["warnings"] + _keep(store, outcome)
+    return computed_row(candidate, task, preset, outcome)
+
+
 def _compute(pending, rows, candidates, task, preset, client, workers, store, progress) -> bool:
-    """Run ``pending`` on Dask, filling ``rows``; ``True`` when Ctrl-C stopped it."""
+    """Run ``pending`` on Dask, filling ``rows``; ``True`` when Ctrl-C stopped it.
+
+    After Ctrl-C, the candidates already finished keep their rows (and their
+    records are stored); the others are cancelled and say so.
+    """
     shipped = store is None or store.shipped is not None
-    done, interrupted = 0, False
+    interrupted = False
     with connected(client, workers, needed=len(pending)) as dask:
         if dask is None:
             return False
@@ -203,25 +216,18 @@ def _compute(pending, rows, candidates, task, preset, client, workers, store, pr
             for i, request in pending
         }
         try:
-            for future in as_completed(futures):
+            for done, future in enumerate(as_completed(futures), start=1):
                 i = futures[future]
-                try:
-                    outcome = future.result()
-                except Exception as exc:  # a lost worker, a task that could not be sent
-                    rows[i] = error_row(candidates[i], task, preset, f"{type(exc).__name__}: {exc}")
-                else:
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore", CacheRecordWarning)
-                        problems = _keep(store, outcome)
-                    outcome["warnings"] = outcome["warnings"] + problems
-                    rows[i] = computed_row(candidates[i], task, preset, outcome)
-                done += 1
-                _notify(
-                    progress, {"event": "done", "row": rows[i], "done": done, "total": len(pending)}
-                )
+                rows[i] = _row_of(future, candidates[i], task, preset, store)
+                event = {"event": "done", "row": rows[i], "done": done, "total": len(pending)}
+                _notify(progress, event)
         except KeyboardInterrupt:
             interrupted = True
-            dask.cancel(list(futures))
+            finished = [f for f in futures if f.status == "finished" and rows[futures[f]] is None]
+            dask.cancel([f for f in futures if f not in finished])
+            for future in finished:
+                i = futures[future]
+                rows[i] = _row_of(future, candidates[i], task, preset, store)
         for i, _request in pending:
             if rows[i] is None:
                 rows[i] = error_row(candidates[i], task, preset, CANCELLED)
