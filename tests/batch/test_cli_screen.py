@@ -23,13 +23,16 @@ def _screen(tmp_path, monkeypatch, cache_dir, text, *options):
 
 
 @pytest.mark.pyscf
+@pytest.mark.filterwarnings("error:Port 8787 is already in use")  # a second cluster is running
 def test_every_row_has_a_value_exit_0(tmp_path, monkeypatch, capsys, cache_dir, dask_client):
-    address = dask_client.scheduler.address
-    status, out = _screen(tmp_path, monkeypatch, cache_dir, "OH\nF\n", "--scheduler", address)
+    # --workers 1: the command starts (and closes) its own one-process LocalCluster
+    status, out = _screen(tmp_path, monkeypatch, cache_dir, "OH\nF\n", "--workers", "1")
     printed = capsys.readouterr()
     assert status == 0, printed.err
     table = pd.read_csv(out)
     assert table["name"].tolist() == ["OH", "F"] and table["converged"].all()
+    shared = set(dask_client.scheduler_info()["workers"])
+    assert table["worker"].nunique() == 1 and table["worker"][0] not in shared
     lines = printed.out.splitlines()
     assert lines[0].split()[0] == "name"
     assert [line.split()[0] for line in lines[1:]] == ["F", "OH"]  # sorted by value, largest first
@@ -39,12 +42,14 @@ def test_every_row_has_a_value_exit_0(tmp_path, monkeypatch, capsys, cache_dir, 
 @pytest.mark.pyscf
 def test_a_failed_row_exit_1(tmp_path, monkeypatch, capsys, cache_dir, dask_client):
     address = dask_client.scheduler.address
-    text = "F\nC60\nnowhere.xyz\n"
+    text = "Cl\nC60\nnowhere.xyz\n"  # Cl is computed on the shared cluster
     status, out = _screen(tmp_path, monkeypatch, cache_dir, text, "--scheduler", address)
     printed = capsys.readouterr()
     assert status == 1, printed.err
     table = pd.read_csv(out, keep_default_na=False)
-    assert table["name"].tolist() == ["F", "C60"]
+    assert table["name"].tolist() == ["Cl", "C60"]
+    assert table["converged"].tolist() == [True, False] and not table["cached"][0]
+    assert table["worker"][0] in set(dask_client.scheduler_info()["workers"])
     assert table["error"].tolist()[1].startswith("SystemTooLargeError")
     assert "line 3: " in printed.err and "no such file" in printed.err
     assert printed.out.splitlines()[-1].split()[0] == "C60"  # failures last

@@ -7,6 +7,7 @@ import math
 import pytest
 
 from superatom_lab.batch import COLUMNS, candidate, read_input, screen
+from superatom_lab.batch.connection import ONE_THREAD
 from superatom_lab.batch.screen import CANCELLED
 from superatom_lab.qc.presets import get_method
 from superatom_lab.qc.tasks import Request
@@ -93,6 +94,18 @@ def test_the_workers_records_land_in_the_clients_store(first_screen):
             assert found is None
         else:
             assert found.value_ev == pytest.approx(value, abs=1e-9)
+
+
+def test_the_workers_run_pyscf_on_one_thread(first_screen, dask_client):
+    def threads():
+        import os
+
+        from pyscf import lib
+
+        return [os.environ.get(name) for name in ONE_THREAD], lib.num_threads()
+
+    for variables, n_threads in dask_client.run(threads).values():
+        assert variables == ["1"] * len(ONE_THREAD) and n_threads == 1
 
 
 def test_a_rerun_answers_from_the_cache_without_computing(first_screen, input_file):

@@ -20,7 +20,12 @@ ONE_THREAD = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THRE
 
 
 def local_cluster(n_workers: int):
-    """A LocalCluster of ``n_workers`` single-threaded processes on 127.0.0.1, no dashboard."""
+    """A LocalCluster of ``n_workers`` single-threaded processes on 127.0.0.1, no dashboard.
+
+    Without a dashboard the scheduler still serves a few HTTP routes (health,
+    metrics), on port 8787 unless told otherwise; they get a free port on
+    127.0.0.1 here, so two clusters, or anything else on 8787, do not clash.
+    """
     from distributed import LocalCluster
 
     return LocalCluster(
@@ -31,6 +36,7 @@ def local_cluster(n_workers: int):
         dashboard_address=None,
         env=dict(ONE_THREAD),
         silence_logs=logging.ERROR,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
     )
 
 
