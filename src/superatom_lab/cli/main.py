@@ -21,6 +21,7 @@ from superatom_lab.cli import (
     orbitals_cmd,
     precompute_cmd,
     property_cmd,
+    screen_cmd,
 )
 from superatom_lab.cli.parsing import OneLineParser
 from superatom_lab.cli.warning_lines import one_line_warnings
@@ -51,6 +52,7 @@ def build_parser() -> OneLineParser:
     count_cmd.add_parser(sub)
     cache_cmd.add_parser(sub)
     precompute_cmd.add_parser(sub)
+    screen_cmd.add_parser(sub)
     doctor_cmd.add_parser(sub)
     return parser
 
@@ -64,6 +66,7 @@ COMMANDS = {
     "count": count_cmd.run,
     "cache": cache_cmd.run,
     "precompute": precompute_cmd.run,
+    "screen": screen_cmd.run,
     "doctor": doctor_cmd.run,
 }
 

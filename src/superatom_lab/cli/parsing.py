@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from superatom_lab.errors import InputError, StructureFileError
+from superatom_lab.errors import InputError
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -62,15 +61,9 @@ def load_structure(structure: str, charge: int | None, spin: int | None):
     """A catalogue name or an ``.xyz`` path -> :class:`~superatom_lab.core.cluster.Cluster`.
 
     The default charge is 0: the neutral parent for a catalogue name, and the
-    file's structure as written for a path.
+    file's structure as written for a path
+    (:func:`superatom_lab.core.structure_source.load_structure`).
     """
-    from superatom_lab.core import catalogue, structure_io
+    from superatom_lab.core.structure_source import load_structure as load
 
-    charge = 0 if charge is None else charge
-    path = Path(structure)
-    looks_like_path = path.suffix.lower() == ".xyz" or "/" in structure or path.exists()
-    if looks_like_path:
-        if path.is_dir():
-            raise StructureFileError(f"{structure} is a folder, not an .xyz file")
-        return structure_io.from_xyz(path, charge=charge, spin=spin)
-    return catalogue.build(structure, charge=charge, spin=spin)
+    return load(structure, charge, spin)
