@@ -51,9 +51,12 @@ def test_cache_probe_needs_every_state(tmp_path):
     runner.submit("electron_affinity", f, QUICK)
     assert runner.wait(180) and runner.state == "done", runner.error
     assert request.cached(store).cached
-    # the anion's orbitals gone: ground_state would compute again, so the probe says no
+    # the anion's orbitals gone: its checked energy still answers (a probe needs no orbitals)
     anion = runner.result.states[1]
     store.path_for(anion.key).with_suffix(".npz").unlink()
+    assert request.cached(store).cached
+    # its record gone too: the anion would be computed again, so the probe says no
+    store.path_for(anion.key).unlink()
     assert request.cached(store) is None
 
 
