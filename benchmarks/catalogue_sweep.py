@@ -123,12 +123,16 @@ def states_cells(payload: dict) -> tuple[str, str]:
     ...      "strategy": [{"step": "diis", "stalled": True}, {"step": "newton"}]}]}
     >>> states_cells(payload)
     ('(+0,1) 12; (-1,0) 30', '(+0,1) diis; (-1,0) diis (stalled) > newton')
+    >>> states_cells({"states": [{"charge": 0, "spin": 1, "n_cycles": 11, "strategy": [
+    ...     {"step": "level shift", "aufbau": False}, {"step": "newton"}]}]})[1]
+    '(+0,1) level shift (not aufbau) > newton'
     """
     cycles, steps = [], []
     for state in payload.get("states", []):
         label = f"({state['charge']:+d},{state['spin']})"
         cycles.append(f"{label} {state['n_cycles']}")
         names = [s["step"] + (" (stalled)" if s.get("stalled") else "")
+                 + (" (not aufbau)" if s.get("aufbau") is False else "")
                  for s in state.get("strategy", [])]  # fmt: skip
         steps.append(f"{label} {' > '.join(names) or 'from cache'}")
     return "; ".join(cycles), "; ".join(steps)
