@@ -28,16 +28,15 @@ slows the last digits), so plain DIIS gets the first try: Newton is costly for
 large open shells (neutral B12H12's triplet, 336 basis functions: about 2
 minutes per macro iteration).
 
-Every first-order step is judged by :func:`settle` rather than by PySCF's
-extra diagonalization (``conv_check``): converged means PySCF's energy and
-gradient criteria are met *and* every occupied orbital lies below every empty
-one.  A step that converges to a state breaking aufbau (a level-shifted run
-keeps a hole where the guess put it, even when that orbital ends below a
-filled one, as for the p^5 hole of I or the shared hole of NaBr2) hands its
-orbitals straight to Newton, which refills them by aufbau and converges in a
-few macro iterations, where DIIS from there oscillated for 40 cycles between
-the near-degenerate occupations (the neutral NaBr2 at quick: 68 cycles before, 11 after;
-docs/benchmarks.md).
+A plain DIIS step is judged by :func:`settle` rather than by PySCF's extra
+diagonalization (``conv_check``): converged means PySCF's energy and gradient
+criteria are met *and* every occupied orbital lies below every empty one.
+That extra step had thrown away converged radicals whose hole sits in a
+near-degenerate shell (BF4 at quick: the whole EA 54 s before, 22 s after;
+docs/benchmarks.md).  Level-shifted steps keep PySCF's check, which also
+removes the shift.  Sending a level-shifted state that breaks aufbau straight
+to Newton was tried and dropped: it halved NaBr2's cycles but led Pd- to a
+state 0.23 eV higher than the one DIIS reaches.
 
 The first step that converges with integer occupations ends the run; if none
 does, :class:`~superatom_lab.errors.ConvergenceError` is raised.
@@ -292,8 +291,9 @@ def settle(mf) -> bool:
     rejects the run when that step moves the energy (``conv_check``).  For a
     radical whose hole sits in a nearly degenerate shell (BF4 in PBE: 0.06 eV
     between the hole and the highest filled beta orbital) that step alone
-    swaps occupations, and a state converged at cycle 29 was thrown away for
-    50 more cycles of smearing and Newton.  The steps here therefore run with
+    swaps occupations and the run is rejected: BF4's neutral went on to
+    smearing and Newton, 78 cycles in all, where 48 suffice now.  DIIS steps
+    therefore run with
     ``conv_check`` off, so PySCF's own criteria decide (energy change below
     ``conv_tol`` and the orbital gradient of the unextrapolated Fock matrix
     below its square root), and this function completes the check: it
@@ -347,8 +347,6 @@ def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run, shar
     for step in plan:
         if mf is not None and run.steps[-1].get("stalled") and step not in STALL_NEXT_STEPS:
             continue  # a stalled step goes on to unshifted DIIS or Newton
-        if mf is not None and run.steps[-1].get("aufbau") is False and step != "newton":
-            continue  # a converged state that breaks aufbau goes to Newton with aufbau filling
         if mf is not None:
             dm = mf.make_rdm1()
         if step == "newton":
@@ -370,16 +368,17 @@ def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run, shar
                 )
                 mf.max_cycle = min(method.max_cycle, SMEARING_MAX_CYCLE)
             else:
-                mf.conv_check = False  # settle() checks the result instead
                 mf.max_cycle = min(method.max_cycle, FIRST_STEP_MAX_CYCLE)
-            if step.startswith("level shift"):
+            if step == "diis":
+                mf.conv_check = False  # settle() checks the result instead
+            elif step.startswith("level shift"):
                 mf.level_shift = LEVEL_SHIFT_HARTREE
                 mf.max_cycle = min(method.max_cycle, SHIFT_MAX_CYCLE)
                 if "damping" in step:
                     mf.damp = 0.3
                     mf.diis_start_cycle = 4
             mf = run.run(step, mf, dm0=dm)
-        if mf.converged and step not in ("smearing", "newton") and not settle(mf):
+        if mf.converged and step == "diis" and not settle(mf):
             mf.converged = False
             run.steps[-1].update(converged=False, aufbau=False)
         if mf.converged and step != "smearing" and _integer_occupations(mf):
