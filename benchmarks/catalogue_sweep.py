@@ -123,9 +123,9 @@ def states_cells(payload: dict) -> tuple[str, str]:
     ...      "strategy": [{"step": "diis", "stalled": True}, {"step": "newton"}]}]}
     >>> states_cells(payload)
     ('(+0,1) 12; (-1,0) 30', '(+0,1) diis; (-1,0) diis (stalled) > newton')
-    >>> states_cells({"states": [{"charge": 0, "spin": 1, "n_cycles": 11, "strategy": [
-    ...     {"step": "level shift", "aufbau": False}, {"step": "newton"}]}]})[1]
-    '(+0,1) level shift (not aufbau) > newton'
+    >>> states_cells({"states": [{"charge": 0, "spin": 1, "n_cycles": 31, "strategy": [
+    ...     {"step": "diis", "aufbau": False}, {"step": "level shift + damping"}]}]})[1]
+    '(+0,1) diis (not aufbau) > level shift + damping'
     """
     cycles, steps = [], []
     for state in payload.get("states", []):

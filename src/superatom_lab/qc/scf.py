@@ -32,11 +32,11 @@ A plain DIIS step is judged by :func:`settle` rather than by PySCF's extra
 diagonalization (``conv_check``): converged means PySCF's energy and gradient
 criteria are met *and* every occupied orbital lies below every empty one.
 That extra step had thrown away converged radicals whose hole sits in a
-near-degenerate shell (BF4 at quick: the whole EA 54 s before, 22 s after;
+near-degenerate shell (BF4 at quick: the whole EA 54 s before, 23 s after;
 docs/benchmarks.md).  Level-shifted steps keep PySCF's check, which also
 removes the shift.  Sending a level-shifted state that breaks aufbau straight
-to Newton was tried and dropped: it halved NaBr2's cycles but led Pd- to a
-state 0.23 eV higher than the one DIIS reaches.
+to Newton was tried and dropped: it cut NaBr2's neutral from 67 to 11 cycles
+but led Pd- to a state 0.23 eV higher than the one DIIS reaches.
 
 The first step that converges with integer occupations ends the run; if none
 does, :class:`~superatom_lab.errors.ConvergenceError` is raised.
@@ -293,8 +293,7 @@ def settle(mf) -> bool:
     between the hole and the highest filled beta orbital) that step alone
     swaps occupations and the run is rejected: BF4's neutral went on to
     smearing and Newton, 78 cycles in all, where 48 suffice now.  DIIS steps
-    therefore run with
-    ``conv_check`` off, so PySCF's own criteria decide (energy change below
+    therefore run with ``conv_check`` off, so PySCF's own criteria decide (energy change below
     ``conv_tol`` and the orbital gradient of the unextrapolated Fock matrix
     below its square root), and this function completes the check: it
     diagonalizes that Fock matrix separately in the occupied and the empty
@@ -318,13 +317,13 @@ def settle(mf) -> bool:
     fock, coeff, occ = (x[None] if restricted else x for x in (fock, coeff, occ))
     energies, aufbau = np.zeros(occ.shape), True
     for s in range(occ.shape[0]):
-        for block in (occ[s] > 0, occ[s] == 0):
+        filled = occ[s] > 0
+        for block in (filled, ~filled):
             c = coeff[s][:, block]
             e, u = np.linalg.eigh(c.T @ fock[s] @ c)
             coeff[s][:, block], energies[s][block] = c @ u, e
-        filled, empty = energies[s][occ[s] > 0], energies[s][occ[s] == 0]
-        if filled.size and empty.size and filled.max() > empty.min():
-            aufbau = False
+        if filled.any() and (~filled).any():
+            aufbau &= bool(energies[s][filled].max() <= energies[s][~filled].min())
     mf.mo_coeff = coeff[0] if restricted else coeff
     mf.mo_energy = energies[0] if restricted else energies
     return aufbau
@@ -367,11 +366,10 @@ def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run, shar
                     mf, sigma=SMEARING_SIGMA_HARTREE, method="fermi", fix_spin=mol.spin > 0
                 )
                 mf.max_cycle = min(method.max_cycle, SMEARING_MAX_CYCLE)
-            else:
+            elif step == "diis":
                 mf.max_cycle = min(method.max_cycle, FIRST_STEP_MAX_CYCLE)
-            if step == "diis":
                 mf.conv_check = False  # settle() checks the result instead
-            elif step.startswith("level shift"):
+            else:
                 mf.level_shift = LEVEL_SHIFT_HARTREE
                 mf.max_cycle = min(method.max_cycle, SHIFT_MAX_CYCLE)
                 if "damping" in step:
