@@ -51,7 +51,7 @@ def test_compute_shows_the_result_then_answers_from_the_cache(tmp_path):
     assert wait_for(lambda: view.model.result is not None, 5), view.model.error
     assert view.progress.value > 0 and view.progress.bar_style == "success"
     assert view.cancel_button.disabled
-    assert "EA(F) = " in view.result.value and "PBE/def2-svpd" in view.result.value
+    assert "EA(F) = " in view.result.value and "WB97X/def2-svpd" in view.result.value
     assert "converged: yes" in view.result.value
     assert "experiment: 3.40 eV (adiabatic EA; " in view.references.value  # NIST: 3.4012 eV
     assert view.scale.value != empty_scale

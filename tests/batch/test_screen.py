@@ -20,11 +20,11 @@ MEASURED_EA = {
     "Cl": 3.6127,  # Berzinsh et al., Phys. Rev. A 51, 231 (1995); NIST/CRC compilation
     "OH": 1.8276,  # Goldfarb et al., J. Chem. Phys. 2004 (photodetachment of OH-)
 }
-#: PBE/def2-SVPD (the quick preset) is no reference method: a loose window.
+#: wB97X/def2-SVPD at a coarse grid (the quick preset) is no reference method: a loose window.
 TOLERANCE_EV = 0.5
 #: H's measured EA, 0.7542 eV (Lykke, Murray and Lineberger, Phys. Rev. A 43, 6104 (1991)), is
 #: out of the quick preset's reach: def2-SVPD adds only a diffuse p shell to H (its loosest s
-#: exponent is 0.122), so H- is not held and the quick EA of H comes out near -0.6 eV.
+#: exponent is 0.122), so H- is not held and the quick EA of H comes out near -0.5 eV.
 H_MEASURED_EA = 0.7542
 
 pytestmark = pytest.mark.pyscf

@@ -33,8 +33,8 @@ CASES_04 = {
     ),
     "q2": ({"q2_li3o_cation_valence": 8}, {"q2_li3o_cation_valence": 9}, "the neutral"),
     "q3": (
-        {"q3_ie_na3o": 3.59, "q3_below_cs": True},
-        {"q3_ie_na3o": 3.59 / 27.2114, "q3_below_cs": True},  # in hartree
+        {"q3_ie_na3o": 3.13, "q3_below_cs": True},
+        {"q3_ie_na3o": 3.13 / 27.2114, "q3_below_cs": True},  # in hartree
         "not the vertical IE",
     ),
 }
@@ -184,7 +184,7 @@ def test_student_notebook_leaves_every_answer_open_and_solutions_fit_its_cells(n
 
 
 def test_q3_verdict_must_match_the_comparison_with_caesium(grader):
-    result = grader.check("q3", global_env={"q3_ie_na3o": 3.59, "q3_below_cs": False})
+    result = grader.check("q3", global_env={"q3_ie_na3o": 3.13, "q3_below_cs": False})
     assert [r.passed for r in result.test_case_results] == [True, False]
     assert result.grade == 0.5
 

@@ -22,7 +22,7 @@ OH = Cluster(Atoms("OH", positions=[(0, 0, 0), (0, 0, 0.9697)]), name="OH")
 def test_open_shell_result_records_spin_and_method():
     result = run_scf(OH, get_method("quick"), charge=0, spin=1)
     assert result.converged
-    assert result.method["xc"] == "pbe" and result.method["basis"] == "def2-svpd"
+    assert result.method["xc"] == "wb97x" and result.method["basis"] == "def2-svpd"
     assert result.method["metal_basis"] == "lanl2dz"
     assert result.s2_expected == pytest.approx(0.75)
     assert result.s2 == pytest.approx(0.75, abs=0.02)
@@ -124,7 +124,7 @@ def test_settle_rejects_a_filled_orbital_above_an_empty_one():
     from superatom_lab.qc.molecule import build_mole
     from superatom_lab.qc.scf import _make_mf, settle
 
-    method = get_method("quick")
+    method = get_method("large")
     mf = _make_mf(build_mole(Cluster(Atoms("Li")), method, charge=0, spin=1), method).run()
     assert settle(mf)
     alpha = np.asarray(mf.mo_occ[0])
@@ -135,12 +135,16 @@ def test_settle_rejects_a_filled_orbital_above_an_empty_one():
     assert not settle(mf)
 
 
-def test_a_converged_diis_step_is_kept_when_the_hole_is_nearly_degenerate():
-    """BF4's neutral from its anion: DIIS converges after the opening level shift.
+def test_a_nearly_degenerate_hole_ends_in_newtons_state_and_a_converged_diis_step_is_kept():
+    """BF4's neutral from its anion: the hole lies 0.06 eV from a filled beta orbital.
 
-    PySCF's extra diagonalization rejected that DIIS run (the hole lies 0.06 eV from a
-    filled beta orbital) and smearing and Newton followed, 78 cycles in all at quick. The
-    state kept now is the one Newton reaches on its own from the anion's orbitals.
+    PySCF's extra diagonalization once rejected a converged DIIS run there, and smearing
+    and Newton followed (78 cycles in all with PBE). Which steps run is not reproducible
+    from run to run (within the whole test suite DIIS has converged right after the level
+    shift; run alone, it stalls and Newton finishes), so the test asserts what must hold on
+    every path: a converged DIIS step ends the plan, the run stays under 60
+    cycles, and the state is the one PySCF's Newton reaches on its own from the anion's
+    orbitals.
     """
     from superatom_lab.core.catalogue import build
     from superatom_lab.qc.molecule import build_mole
@@ -149,10 +153,10 @@ def test_a_converged_diis_step_is_kept_when_the_hole_is_nearly_degenerate():
     method, bf4, shared = get_method("quick"), build("BF4"), SharedIntegrals()
     anion = run_scf(bf4, method, charge=-1, spin=0, shared=shared)
     neutral = run_scf(bf4, method, charge=0, spin=1, partner=anion, shared=shared)
-    assert [(s["step"], s["converged"]) for s in neutral.strategy] == [
-        ("level shift", False),
-        ("diis", True),
-    ]
+    steps = [(s["step"], s["converged"]) for s in neutral.strategy]
+    assert steps[0] == ("level shift", False) and steps[-1][1]
+    if ("diis", True) in steps:
+        assert steps.index(("diis", True)) == len(steps) - 1
     assert neutral.n_cycles < 60
     mol = build_mole(bf4, method, charge=0, spin=1)
     newton = _make_mf(mol, method, shared).newton()

@@ -184,7 +184,7 @@ def presets_that_fit(cluster: Cluster, exclude: str | None = None) -> list[tuple
     --------
     >>> from superatom_lab.core.catalogue import build
     >>> [name for name, _ in presets_that_fit(build("Cl"), exclude="quick")]
-    ['standard', 'accurate']
+    ['standard', 'accurate', 'large']
     """
     found = []
     for name, preset in PRESETS.items():

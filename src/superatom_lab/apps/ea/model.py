@@ -450,12 +450,12 @@ def result_text(rows, job_wall_s: float | None = None, scf_wall_s: float | None 
     Examples
     --------
     >>> row = {"structure": "Cl", "charge": 0, "property": "EA", "kind": "vertical",
-    ...        "preset": "quick", "method": "PBE/def2-svpd", "value_ev": 3.71,
+    ...        "preset": "quick", "method": "WB97X/def2-svpd", "value_ev": 3.71,
     ...        "class": "reference", "converged": True, "cached": False, "wall_s": 2.1,
     ...        "warnings": []}
     >>> print(result_text(row))
     EA(Cl) = 3.71 eV (vertical)
-    method: PBE/def2-svpd [quick]
+    method: WB97X/def2-svpd [quick]
     converged: yes; SCF wall time 2.1 s
     a reference species of the scale (halogen or alkali)
     >>> result_text({**row, "cached": True, "precomputed": True}, 0.01).splitlines()[2]
