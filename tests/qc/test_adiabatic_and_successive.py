@@ -22,13 +22,13 @@ def test_adiabatic_ea_of_oh_is_between_vertical_ea_and_vde(tmp_path):
     # a preset that relaxes with itself: at quick (wB97X at PBE geometries) the geometries
     # are not minima of the energies, and the inequalities below need not hold
     store = ResultStore(tmp_path)
-    quick, oh = get_method("large"), catalogue.build("OH")
-    adiabatic = electron_affinity_adiabatic(oh, quick, store=store)
-    vde = vertical_detachment_energy(oh, quick, store=store)
+    method, oh = get_method("large"), catalogue.build("OH")
+    adiabatic = electron_affinity_adiabatic(oh, method, store=store)
+    vde = vertical_detachment_energy(oh, method, store=store)
     assert adiabatic.kind == "adiabatic" and vde.kind == "vde"
     at_neutral_minimum = Cluster(Atoms(oh.symbols, positions=adiabatic.relaxations[0][
         "positions_angstrom"]), name="OH")  # fmt: skip
-    vertical = electron_affinity(at_neutral_minimum, quick, store=store)
+    vertical = electron_affinity(at_neutral_minimum, method, store=store)
     # relaxing only lowers a state: EA(vertical at the neutral minimum) <= EA(adiabatic)
     # <= VDE (at the anion minimum), to within the optimiser's 1 meV
     assert vertical.value_ev - 1e-3 <= adiabatic.value_ev <= vde.value_ev + 1e-3
@@ -36,7 +36,7 @@ def test_adiabatic_ea_of_oh_is_between_vertical_ea_and_vde(tmp_path):
     assert [r["charge"] for r in adiabatic.relaxations] == [0, -1]
     assert all(r["n_steps"] >= 1 for r in adiabatic.relaxations)
     # the relaxed geometries are cached: a second call computes nothing
-    again = electron_affinity_adiabatic(oh, quick, store=store)
+    again = electron_affinity_adiabatic(oh, method, store=store)
     assert again.cached and again.value_ev == pytest.approx(adiabatic.value_ev)
 
 
