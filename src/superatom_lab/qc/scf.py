@@ -32,7 +32,7 @@ A plain DIIS step is judged by :func:`settle` rather than by PySCF's extra
 diagonalization (``conv_check``): converged means PySCF's energy and gradient
 criteria are met *and* every occupied orbital lies below every empty one.
 That extra step had thrown away converged radicals whose hole sits in a
-near-degenerate shell (BF4 at quick: the whole EA 54 s before, 23 s after;
+near-degenerate shell (BF4 with PBE, then quick, now large: the EA 54 s before, 23 s after;
 docs/benchmarks.md).  Level-shifted steps keep PySCF's check, which also
 removes the shift.  Sending a level-shifted state that breaks aufbau straight
 to Newton was tried and dropped: it cut NaBr2's neutral from 67 to 11 cycles
@@ -292,7 +292,7 @@ def settle(mf) -> bool:
     radical whose hole sits in a nearly degenerate shell (BF4 in PBE: 0.06 eV
     between the hole and the highest filled beta orbital) that step alone
     swaps occupations and the run is rejected: BF4's neutral went on to
-    smearing and Newton, 78 cycles in all, where 48 suffice now.  DIIS steps
+    smearing and Newton, 78 cycles in all, where 48 suffice now (PBE).  DIIS steps
     therefore run with ``conv_check`` off, so PySCF's own criteria decide (energy change below
     ``conv_tol`` and the orbital gradient of the unextrapolated Fock matrix
     below its square root), and this function completes the check: it
