@@ -47,24 +47,36 @@ def main(argv=None) -> int:
 
     method = get_method(args.preset)
     mol = build_mole(build(args.species), method, charge=args.charge, spin=args.spin)
-    mf = _make_mf(mol, method, SharedIntegrals())
+    mf = _make_mf(mol, method, SharedIntegrals())  # the shared DF object has the low-rank path
     mf.max_cycle = 3
     mf.kernel()
     dm = mf.make_rdm1()
     untagged = np.asarray(dm)
-    hessian = newton_ah.gen_g_hop_uhf(mf.newton(), mf.mo_coeff, mf.mo_occ)
-    gradient, h_op = hessian[0], hessian[1]
-    step = np.random.default_rng(0).random(gradient.size) * 1e-3
+    low_rank_jk = mf.with_df.get_jk
+    general_jk = low_rank_jk.__wrapped__  # PySCF's own function, untagged densities in full
+
+    def hessian_product(low_rank: bool):
+        mf.with_df.get_jk = low_rank_jk if low_rank else general_jk
+        newton = mf.newton()
+        gradient, h_op = newton_ah.gen_g_hop_uhf(newton, mf.mo_coeff, mf.mo_occ)[:2]
+        step = np.random.default_rng(0).random(gradient.size) * 1e-3
+        return timed(lambda: h_op(step), repeat=2)
+
     xc = mf._numint
     rows = [
         ("Kohn-Sham potential (tagged density, as in an SCF cycle)",
          timed(lambda: mf.get_veff(mol, dm))),
         ("  Coulomb + exchange, density fitting (tagged)", timed(lambda: mf.get_jk(mol, dm))),
-        ("  Coulomb + exchange, density fitting (untagged)",
-         timed(lambda: mf.get_jk(mol, untagged))),
+        ("  Coulomb + exchange, density fitting (untagged, PySCF's general path)",
+         timed(lambda: general_jk(untagged, 1, True, True, 1e-13, None))),
+        ("  Coulomb + exchange, density fitting (untagged, low-rank path)",
+         timed(lambda: low_rank_jk(untagged, 1, True, True, 1e-13, None))),
         ("  exchange-correlation on the grid",
          timed(lambda: xc.nr_uks(mol, mf.grids, mf.xc, dm))),
-        ("orbital-Hessian product (one Newton micro step)", timed(lambda: h_op(step), repeat=2)),
+        ("orbital-Hessian product (one Newton micro step), PySCF's general path",
+         hessian_product(low_rank=False)),
+        ("orbital-Hessian product, low-rank exchange (what qc.scf runs)",
+         hessian_product(low_rank=True)),
     ]  # fmt: skip
     print(f"## {args.species} charge {args.charge:+d} 2S={args.spin}, {method.label()}: "
           f"{mol.nao_nr()} basis functions, {mf.grids.weights.size} grid points")  # fmt: skip

@@ -62,6 +62,7 @@ import numpy as np
 from superatom_lab.core.cluster import Cluster
 from superatom_lab.core.units import HARTREE_TO_EV
 from superatom_lab.errors import CalculationCancelled, ConvergenceError
+from superatom_lab.qc.low_rank_jk import low_rank_get_jk
 from superatom_lab.qc.molecule import build_mole, check_size
 from superatom_lab.qc.presets import Method
 from superatom_lab.qc.results import ScfResult
@@ -159,6 +160,7 @@ class SharedIntegrals:
         if method.density_fit:
             if self._df is None:
                 mf.with_df.build()
+                mf.with_df.get_jk = low_rank_get_jk(mf.with_df.get_jk)
                 self._df = mf.with_df
             mf.with_df = self._df
         if self._hcore is None:
