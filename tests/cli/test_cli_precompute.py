@@ -63,6 +63,9 @@ def test_list_shows_every_entry_shipped(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == len(select(load_manifest(), "Cl")) >= 2, lines
     assert all(" of Cl " in line for line in lines), lines
+    assert main(["precompute", "--list", "--only", "Cl", "--preset", "accurate"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1 and " of Cl " in lines[0] and " accurate " in lines[0], lines
 
 
 def test_precompute_refusal_is_one_error_line(tmp_path):
@@ -80,3 +83,8 @@ def test_precompute_refusal_is_one_error_line(tmp_path):
 def test_precompute_only_an_unknown_species_is_one_error_line(tmp_path):
     result = superatom(tmp_path, "precompute", "--only", "Xe", "--list")
     assert_one_line_error(result, "no shipped result for 'Xe'", "Cl")
+
+
+def test_precompute_preset_that_no_entry_uses_is_one_error_line(tmp_path):
+    result = superatom(tmp_path, "precompute", "--only", "Cl", "--preset", "quick", "--list")
+    assert_one_line_error(result, "no selected shipped result uses preset 'quick'", "accurate")

@@ -100,17 +100,37 @@ def test_a_stalled_step_hands_its_orbitals_to_newton(monkeypatch):
     assert forced.s2 == pytest.approx(0.75, abs=0.02)
 
 
-def test_a_stalled_level_shift_goes_on_to_plain_diis_first(monkeypatch):
-    """From a partner, an open shell starts level-shifted; a stall there tries DIIS, then Newton."""
-    from superatom_lab.qc import scf
-
-    anion = run_scf(OH, get_method("quick"), charge=-1, spin=0)
-    plain = run_scf(OH, get_method("quick"), charge=0, spin=1, partner=anion)
-    assert plain.strategy[0]["step"] == "level shift"
+def _force_early_stalls(monkeypatch, scf):
     monkeypatch.setattr(scf, "STALL_MIN_CYCLES", 3)
     monkeypatch.setattr(scf, "STALL_WINDOW", 2)
     monkeypatch.setattr(scf, "STALL_ENERGY_HARTREE", 1.0)
     monkeypatch.setattr(scf, "STALL_GRADIENT_GAIN", 0.0)
+
+
+def test_a_small_radical_from_a_partner_has_newton_from_the_partner_as_plan_b(monkeypatch):
+    """OH from its anion: a short level-shifted step; stalled, Newton from the anion's orbitals."""
+    from superatom_lab.qc import scf
+
+    anion = run_scf(OH, get_method("quick"), charge=-1, spin=0)
+    plain = run_scf(OH, get_method("quick"), charge=0, spin=1, partner=anion)
+    assert plain.strategy[0]["step"] == "short level shift"
+    assert plain.strategy[0]["cycles"] <= scf.SHORT_SHIFT_MAX_CYCLE
+    _force_early_stalls(monkeypatch, scf)
+    forced = run_scf(OH, get_method("quick"), charge=0, spin=1, partner=anion)
+    steps = [(s["step"], s.get("stalled", False), s["converged"]) for s in forced.strategy]
+    assert steps == [("short level shift", True, False), ("newton from partner", False, True)]
+    assert forced.energy_hartree == pytest.approx(plain.energy_hartree, abs=1e-6)
+
+
+def test_a_stalled_level_shift_goes_on_to_plain_diis_first(monkeypatch):
+    """Past the size of partner_newton, a stalled level shift tries DIIS, then Newton."""
+    from superatom_lab.qc import scf
+
+    monkeypatch.setattr(scf, "PARTNER_NEWTON_MAX_BASIS", 0)  # OH treated as a large system
+    anion = run_scf(OH, get_method("quick"), charge=-1, spin=0)
+    plain = run_scf(OH, get_method("quick"), charge=0, spin=1, partner=anion)
+    assert plain.strategy[0]["step"] == "level shift"
+    _force_early_stalls(monkeypatch, scf)
     forced = run_scf(OH, get_method("quick"), charge=0, spin=1, partner=anion)
     steps = [(s["step"], s.get("stalled", False), s["converged"]) for s in forced.strategy]
     assert steps == [("level shift", True, False), ("diis", True, False), ("newton", False, True)]
@@ -135,16 +155,13 @@ def test_settle_rejects_a_filled_orbital_above_an_empty_one():
     assert not settle(mf)
 
 
-def test_a_nearly_degenerate_hole_ends_in_newtons_state_and_a_converged_diis_step_is_kept():
-    """BF4's neutral from its anion: the hole lies 0.06 eV from a filled beta orbital.
+def test_bf4s_neutral_reaches_newtons_state_from_the_anion_in_at_most_20_cycles():
+    """BF4's neutral from its anion at quick: the hole sits in the degenerate t1 shell.
 
-    PySCF's extra diagonalization once rejected a converged DIIS run there, and smearing
-    and Newton followed (78 cycles in all with PBE). Which steps run is not reproducible
-    from run to run (within the whole test suite DIIS has converged right after the level
-    shift; run alone, it stalls and Newton finishes), so the test asserts what must hold on
-    every path: a converged DIIS step ends the plan, the run stays under 60
-    cycles, and the state is the one PySCF's Newton reaches on its own from the anion's
-    orbitals.
+    First-order steps crawl along that shell (37 cycles before, 20 level-shifted, 10 of
+    DIIS, 7 of Newton); the plan of ``partner_newton`` reaches in at most 20 cycles the
+    state PySCF's Newton reaches on its own from the anion's orbitals (checked here
+    independently of the strategy), with the hole spread over all four fluorines.
     """
     from superatom_lab.core.catalogue import build
     from superatom_lab.qc.molecule import build_mole
@@ -153,11 +170,7 @@ def test_a_nearly_degenerate_hole_ends_in_newtons_state_and_a_converged_diis_ste
     method, bf4, shared = get_method("quick"), build("BF4"), SharedIntegrals()
     anion = run_scf(bf4, method, charge=-1, spin=0, shared=shared)
     neutral = run_scf(bf4, method, charge=0, spin=1, partner=anion, shared=shared)
-    steps = [(s["step"], s["converged"]) for s in neutral.strategy]
-    assert steps[0] == ("level shift", False) and steps[-1][1]
-    if ("diis", True) in steps:
-        assert steps.index(("diis", True)) == len(steps) - 1
-    assert neutral.n_cycles < 60
+    assert neutral.n_cycles <= 20
     mol = build_mole(bf4, method, charge=0, spin=1)
     newton = _make_mf(mol, method, shared).newton()
     shared.attach(newton, mol, method)

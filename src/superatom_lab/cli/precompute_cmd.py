@@ -26,6 +26,8 @@ def add_parser(sub) -> None:
     )
     p.add_argument("--only", metavar="NAMES", help="only the entries of these species "
                    "(comma-separated, e.g. Cl or Li,Na)")  # fmt: skip
+    p.add_argument("--preset", metavar="NAME", help="only the entries computed with this preset "
+                   "(e.g. --only BF4 --preset standard)")  # fmt: skip
     p.add_argument("--list", action="store_true", help="print the manifest and each entry's status")
 
 
@@ -51,7 +53,7 @@ def run(args) -> int:
 
         check_writable(folder)  # refuse at once in an installed package
     manifest = load_manifest()
-    entries = select(manifest, args.only)
+    entries = select(manifest, args.only, args.preset)
     if args.list:
         provenance = load_provenance(folder)
         shipped = ShippedRecords(folder)

@@ -104,13 +104,17 @@ def load_manifest(path: str | Path | None = None) -> list[ShippedEntry]:
     return entries
 
 
-def select(entries: list[ShippedEntry], only: str | None) -> list[ShippedEntry]:
+def select(
+    entries: list[ShippedEntry], only: str | None, preset: str | None = None
+) -> list[ShippedEntry]:
     """The entries for the species named in ``only`` (comma-separated, any case); all if None.
+
+    ``preset``, when given, keeps only the entries computed with that preset.
 
     Raises
     ------
     InputError
-        For a name that no entry has.
+        For a name that no entry has, or a preset that no selected entry uses.
 
     Examples
     --------
@@ -118,7 +122,22 @@ def select(entries: list[ShippedEntry], only: str | None) -> list[ShippedEntry]:
     Traceback (most recent call last):
     ...
     superatom_lab.errors.InputError: no shipped result for 'Xe': the manifest has ...
+    >>> sorted({e.preset for e in select(load_manifest(), "BF4")})
+    ['accurate', 'standard']
+    >>> [e.preset for e in select(load_manifest(), "BF4", preset="accurate")]
+    ['accurate']
     """
+    chosen = _by_species(entries, only)
+    if preset is None:
+        return chosen
+    kept = [e for e in chosen if e.preset == preset]
+    if not kept:
+        used = ", ".join(sorted({e.preset for e in chosen}))
+        raise InputError(f"no selected shipped result uses preset {preset!r}: they use {used}")
+    return kept
+
+
+def _by_species(entries: list[ShippedEntry], only: str | None) -> list[ShippedEntry]:
     if only is None:
         return list(entries)
     wanted = [n.strip() for n in only.split(",") if n.strip()]

@@ -9,7 +9,11 @@ progress callback:
    cycles, because plain DIIS from such a guess tends to oscillate between
    near-degenerate occupations, then goes on with DIIS unshifted (a shift of
    0.25 Ha damps the oscillation but also slows the last digits to a crawl:
-   neutral B12H12's triplet gained 1e-4 Ha in 40 shifted cycles);
+   neutral B12H12's triplet gained 1e-4 Ha in 40 shifted cycles).  For a
+   small molecule (:func:`partner_newton`) that shifted step is short
+   (``SHORT_SHIFT_MAX_CYCLE``) and Newton from the partner's orbitals comes
+   next: first-order steps drift to a higher solution when the hole sits in a
+   degenerate shell (AlF4, BH4);
 2. level shift and damping, from the last density (at most ``SHIFT_MAX_CYCLE``);
 3. Fermi smearing (fractional occupations, at fixed numbers of alpha and beta
    electrons), to get past a near-degenerate shell (at most
@@ -64,12 +68,18 @@ from superatom_lab.core.units import HARTREE_TO_EV
 from superatom_lab.errors import CalculationCancelled, ConvergenceError
 from superatom_lab.qc.low_rank_jk import low_rank_get_jk
 from superatom_lab.qc.molecule import build_mole, check_size
+from superatom_lab.qc.newton import make_newton
 from superatom_lab.qc.presets import Method
 from superatom_lab.qc.results import ScfResult
 
 ProgressCallback = Callable[[dict], None]
 
 FIRST_STEP_MAX_CYCLE = 40
+#: Newton from a partner's orbitals (:func:`partner_newton`): sizes, and the steps' cycles.
+PARTNER_NEWTON_MAX_ATOMS = 6
+PARTNER_NEWTON_MAX_BASIS = 150
+PARTNER_NEWTON_MAX_CYCLE = 15
+SHORT_SHIFT_MAX_CYCLE = 12
 SHIFT_MAX_CYCLE = 20
 SMEARING_MAX_CYCLE = 40
 LEVEL_SHIFT_HARTREE = 0.25
@@ -79,9 +89,9 @@ STALL_WINDOW = 6
 STALL_ENERGY_HARTREE = 1e-4
 STALL_GRADIENT_GAIN = 0.7
 #: Steps watched for a stall; smearing and Newton run to their own ends.
-STALL_WATCHED_STEPS = ("diis", "level shift", "level shift + damping")
+STALL_WATCHED_STEPS = ("diis", "level shift", "short level shift", "level shift + damping")
 #: Where a stalled step hands its orbitals: the next of these still in the plan.
-STALL_NEXT_STEPS = ("diis", "newton")
+STALL_NEXT_STEPS = ("diis", "newton from partner", "newton")
 
 
 def stalled(energies: list[float], gradients: list[float]) -> bool:
@@ -331,6 +341,33 @@ def settle(mf) -> bool:
     return aufbau
 
 
+def partner_newton(mol) -> bool:
+    """Whether an open-shell molecule started from a partner's orbitals has Newton as plan B.
+
+    For molecules (two atoms or more) of at most ``PARTNER_NEWTON_MAX_BASIS``
+    basis functions the strategy runs at most ``SHORT_SHIFT_MAX_CYCLE``
+    level-shifted cycles and then Newton from the partner's orbitals, not from
+    the shifted ones. The hole of a superhalogen's neutral sits in a degenerate
+    ligand shell, and first-order steps crawl along it to a higher solution:
+    at quick, AlF4's neutral ended 0.089 eV and BH4's 0.113 eV above the state
+    Newton reaches from the anion's orbitals, and BF4's took 37 cycles (20
+    level-shifted, 10 of DIIS, 7 of Newton) where Newton from the anion takes
+    7 (docs/benchmarks.md). A Newton iteration costs several ordinary cycles,
+    hence the short shifted step first: most radicals converge there. Larger
+    systems and atoms keep the first-order steps first (Newton's cost grows
+    steeply with size; an atom's partner orbitals led Newton to a higher Pd-).
+
+    Examples
+    --------
+    >>> from pyscf import gto
+    >>> partner_newton(gto.M(atom="O 0 0 0; O 0 0 1.2", spin=2, basis="sto-3g", verbose=0))
+    True
+    >>> partner_newton(gto.M(atom="O 0 0 0", spin=2, basis="sto-3g", verbose=0))
+    False
+    """
+    return 1 < mol.natm <= PARTNER_NEWTON_MAX_ATOMS and mol.nao_nr() <= PARTNER_NEWTON_MAX_BASIS
+
+
 def _integer_occupations(mf) -> bool:
     occ = np.asarray(mf.mo_occ)
     return bool(np.allclose(occ, np.round(occ), atol=1e-6))
@@ -345,22 +382,20 @@ def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run, shar
     plan = ["diis", "level shift + damping", "smearing", "newton"]
     if from_partner and mol.spin > 0:
         plan = ["level shift", "diis", "smearing", "newton"]
+        if partner_newton(mol):
+            plan = ["short level shift", "newton from partner", *plan[1:]]
     for step in plan:
         if mf is not None and run.steps[-1].get("stalled") and step not in STALL_NEXT_STEPS:
             continue  # a stalled step goes on to unshifted DIIS or Newton
         if mf is not None:
             dm = mf.make_rdm1()
-        if step == "newton":
-            base = mf if mf is not None else _make_mf(mol, method, shared)
-            plain = _make_mf(mol, method, shared)
-            if mf is None:
-                plain.kernel(dm0=dm)  # pragma: no cover - newton is never the first step
-            mo_coeff = base.mo_coeff
-            mo_occ = plain.get_occ(base.mo_energy, mo_coeff)  # integer aufbau occupations
-            newton = plain.newton()
-            shared.attach(newton, mol, method)
-            newton.max_cycle = method.max_cycle
-            mf = run.run(step, newton, mo_coeff, mo_occ)
+        if step == "newton from partner":  # the partner's orbitals, refilled (guess_from_partner)
+            newton = make_newton(mol, method, shared, max_cycle=PARTNER_NEWTON_MAX_CYCLE)
+            mf = run.run(step, newton, np.asarray(guess_dm.mo_coeff), np.asarray(guess_dm.mo_occ))
+        elif step == "newton":
+            newton = make_newton(mol, method, shared)
+            mo_occ = newton.get_occ(mf.mo_energy, mf.mo_coeff)  # integer aufbau occupations
+            mf = run.run(step, newton, mf.mo_coeff, mo_occ)
         else:
             mf = _make_mf(mol, method, shared)
             if step == "smearing":
@@ -373,7 +408,10 @@ def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run, shar
                 mf.conv_check = False  # settle() checks the result instead
             else:
                 mf.level_shift = LEVEL_SHIFT_HARTREE
-                mf.max_cycle = min(method.max_cycle, SHIFT_MAX_CYCLE)
+                short = step == "short level shift"
+                mf.max_cycle = min(
+                    method.max_cycle, SHORT_SHIFT_MAX_CYCLE if short else SHIFT_MAX_CYCLE
+                )
                 if "damping" in step:
                     mf.damp = 0.3
                     mf.diis_start_cycle = 4
