@@ -36,7 +36,7 @@ from pathlib import Path
 
 from superatom_lab.cli.property_cmd import QUANTITY
 from superatom_lab.core import catalogue
-from superatom_lab.qc.memory import max_memory_mb
+from superatom_lab.qc.memory import ENV_VAR, budget_from, max_memory_mb
 from superatom_lab.qc.presets import PRESETS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,8 +72,13 @@ def command_for(name: str, preset: str) -> list[str]:
     return [COMMAND[quantity], name, "--preset", preset, "--no-cache", "--json"]
 
 
-def run_species(name: str, preset: str, cap_s: float) -> Outcome:
-    """Run one species in a fresh process with an empty cache; kill it after ``cap_s``."""
+def run_species(name: str, preset: str, cap_s: float, max_memory: int | None = None) -> Outcome:
+    """Run one species in a fresh process with an empty cache; kill it after ``cap_s``.
+
+    ``max_memory`` (MB), when given, is PySCF's budget in that process
+    (``$SUPERATOM_MAX_MEMORY_MB``), as :mod:`superatom_lab.qc.memory` would set
+    it inside a container.
+    """
     import subprocess
 
     argv = [sys.executable, "-m", "superatom_lab.cli.main", *command_for(name, preset)]
@@ -81,6 +86,8 @@ def run_species(name: str, preset: str, cap_s: float) -> Outcome:
     with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryFile("w+") as out, \
             tempfile.TemporaryFile("w+") as err:  # fmt: skip
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "SUPERATOM_LAB_CACHE": cache}
+        if max_memory is not None:
+            env[ENV_VAR] = str(max_memory)
         start = time.perf_counter()
         child = subprocess.Popen(argv, env=env, stdout=out, stderr=err, start_new_session=True)
         capped = False
@@ -156,8 +163,8 @@ def table_line(o: Outcome) -> str:
             f"{o.peak_mb:.0f} | {note} |")  # fmt: skip
 
 
-def total_line(outcomes: list[Outcome], sweep_s: float) -> str:
-    """Total wall time and the counts of each outcome.
+def total_line(outcomes: list[Outcome], sweep_s: float, limit_mb: float | None = None) -> str:
+    """Total wall time and the counts of each outcome (and of peaks above ``limit_mb``).
 
     Examples
     --------
@@ -166,6 +173,8 @@ def total_line(outcomes: list[Outcome], sweep_s: float) -> str:
     >>> total_line(rows, 154.0)
     '**total**: 3 species, 154 s of wall time (153.5 s in the species); 1 converged, \
 1 refused, 0 failed, 1 capped; largest peak memory 150 MB'
+    >>> total_line(rows, 154.0, limit_mb=130.0).split("; ")[-1]
+    'largest peak memory 150 MB, 1 above the 130 MB limit'
     """
     count = {s: sum(o.status == s for o in outcomes) for s in ("refused", "failed", "capped")}
     done = [o for o in outcomes if o.status == "done"]
@@ -175,7 +184,9 @@ def total_line(outcomes: list[Outcome], sweep_s: float) -> str:
         f"({sum(o.wall_s for o in outcomes):.1f} s in the species); {converged} converged, "
         f"{count['refused']} refused, {count['failed']} failed, {count['capped']} capped; "
         f"largest peak memory {max((o.peak_mb for o in outcomes), default=0):.0f} MB"
-    )
+        + ("" if limit_mb is None else
+           f", {sum(o.peak_mb > limit_mb for o in outcomes)} above the {limit_mb:.0f} MB limit")
+    )  # fmt: skip
 
 
 def main(argv=None) -> int:
@@ -186,20 +197,29 @@ def main(argv=None) -> int:
                         help="catalogue names (default: the whole catalogue)")  # fmt: skip
     parser.add_argument("--cap", type=float, default=150.0,
                         help="wall-time limit per species in seconds (default 150)")  # fmt: skip
+    parser.add_argument("--container-memory", type=float, metavar="MB",
+                        help="run every species as inside a container with this memory limit "
+                        "(MB): PySCF gets the budget qc.memory gives there, and the total line "
+                        "counts the species whose peak exceeds the limit")  # fmt: skip
     args = parser.parse_args(argv)
+    limit = args.container_memory
+    budget = max_memory_mb()
+    if limit is not None:
+        budget = budget_from(cgroup_bytes=int(limit * 1e6), total_bytes=None, available_bytes=None)
     names = [catalogue.canonical_name(n) for n in args.species] if args.species else \
         catalogue.names()  # fmt: skip
+    where = "this machine" if limit is None else f"a container limited to {limit:.0f} MB"
     print(f"preset {args.preset}, cap {args.cap:.0f} s per species, {os.cpu_count()} cores, "
-          f"PySCF max_memory {max_memory_mb()} MB (qc.memory)")  # fmt: skip
+          f"PySCF max_memory {budget} MB (qc.memory, {where})")  # fmt: skip
     print("\n| species | value (eV) | converged | SCF cycles per state (charge,2S) | "
           "strategy steps per state | wall (s) | peak memory (MB) | note |")  # fmt: skip
     print("|---|---|---|---|---|---|---|---|", flush=True)
     start = time.perf_counter()
     outcomes = []
     for name in names:
-        outcomes.append(run_species(name, args.preset, args.cap))
+        outcomes.append(run_species(name, args.preset, args.cap, None if limit is None else budget))
         print(table_line(outcomes[-1]), flush=True)
-    print(f"\n{total_line(outcomes, time.perf_counter() - start)}")
+    print(f"\n{total_line(outcomes, time.perf_counter() - start, limit)}")
     return 0
 
 

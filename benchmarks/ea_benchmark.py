@@ -7,6 +7,7 @@ Run from the repository root:
     .venv/bin/python benchmarks/ea_benchmark.py --preset quick --species F Cl Al13
     .venv/bin/python benchmarks/ea_benchmark.py --preset accurate --xc wb97x  # screen a functional
     .venv/bin/python benchmarks/ea_benchmark.py --preset accurate --basis def2-tzvpd  # a basis
+    .venv/bin/python benchmarks/ea_benchmark.py --preset quick --grids-level 0  # a grid
 
 For each preset it prints a table (species, experiment, computed, error, wall
 time, SCF cycles) and the mean absolute error.  Computed atomic EAs include the
@@ -174,6 +175,9 @@ def main(argv=None) -> int:
         metavar="ECP",
         help="the ECP that goes with --basis ('none' for an all-electron one)",
     )
+    parser.add_argument("--grids-level", type=int, metavar="N",
+                        help="screen another integration grid level (0-9) with the preset's "
+                             "functional, basis and geometries")  # fmt: skip
     args = parser.parse_args(argv)
 
     def log(text):
@@ -194,6 +198,8 @@ def main(argv=None) -> int:
         if args.basis:
             ecp = args.ecp or args.basis
             screened.update(basis=args.basis, ecp=None if ecp == "none" else ecp)
+        if args.grids_level is not None:
+            screened["grids_level"] = args.grids_level
         method = get_method(preset, **screened)
         title = f"## preset {preset}: {method.label()}, grid {method.grids_level}"
         if screened:
