@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from superatom_lab.errors import InputError
 from superatom_lab.qc.manifest import load_manifest, load_provenance, select
 from superatom_lab.qc.precompute import orbitals_in_use, precompute, summarize
 from superatom_lab.qc.runner import NotInCache, compute_state
@@ -101,3 +102,25 @@ def test_a_precompute_run_reads_back_only_what_it_wrote(tmp_path):
     second = _RunStore(tmp_path, fresh)  # the next entry of the same run
     assert second.get(new) == {"converged": True} and second.get(old) is None
     assert first.used == [new] and second.used == [new] and fresh == {new}
+
+
+@pytest.mark.pyscf
+def test_precompute_reuses_the_states_of_a_cache_instead_of_computing_them(tmp_path, monkeypatch):
+    """`precompute --reuse DIR`: a converged state found in DIR is copied in, not recomputed."""
+    import superatom_lab.qc.scf as scf
+
+    (entry,) = [e for e in select(MANIFEST, "Li") if e.task == "ionization_energy"]
+    cache = tmp_path / "cache"
+    first = entry.request().run(store=ResultStore(cache, shipped=None))  # an earlier `superatom ip`
+
+    def no_scf(*args, **kwargs):
+        raise AssertionError("an SCF ran although the cache holds the state")
+
+    monkeypatch.setattr(scf, "run_scf", no_scf)
+    done = precompute([entry], tmp_path / "shipped", MANIFEST, reuse=cache)
+    provenance = done[entry.name]
+    assert provenance["reused_keys"] == provenance["keys"] != []
+    assert provenance["value_ev"] == pytest.approx(first.value_ev, abs=1e-12)
+    assert set(ShippedRecords(tmp_path / "shipped").keys()) == set(provenance["keys"])
+    with pytest.raises(InputError):
+        precompute([entry], tmp_path / "shipped", MANIFEST, reuse=tmp_path / "absent")

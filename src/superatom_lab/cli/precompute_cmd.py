@@ -29,6 +29,14 @@ def add_parser(sub) -> None:
     p.add_argument("--preset", metavar="NAME", help="only the entries computed with this preset "
                    "(e.g. --only BF4 --preset standard)")  # fmt: skip
     p.add_argument("--list", action="store_true", help="print the manifest and each entry's status")
+    p.add_argument(
+        "--reuse",
+        metavar="DIR",
+        help="take the converged states and relaxations found in this result-cache folder "
+        "(e.g. the SUPERATOM_LAB_CACHE of an earlier 'superatom ea' run) instead of computing "
+        "them; the keys guarantee the same geometry, method, PySCF version and schema, and the "
+        "provenance lists them",
+    )
 
 
 def status_line(status: str, what: str, preset: str, provenance: dict | None) -> str:
@@ -73,7 +81,7 @@ def run(args) -> int:
         print(status_line("shipped", what, entry.preset, provenance), flush=True)
 
     try:
-        precompute(entries, folder, manifest, report=report, progress=bar)
+        precompute(entries, folder, manifest, report=report, progress=bar, reuse=args.reuse)
     finally:
         bar.close()
     print(f"wrote {len(entries)} of {len(manifest)} entries into {folder}", file=sys.stderr)

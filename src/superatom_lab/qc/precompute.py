@@ -52,25 +52,40 @@ class _RunStore(ResultStore):
     No shipped layer; a record that was in the folder before the run is read
     as absent, so it is computed again.  ``fresh`` (the keys written so far in
     the run) is shared by the stores of one run's entries; ``used`` lists the
-    keys that this entry wrote or read back.
+    keys that this entry wrote or read back.  With ``reuse`` (a result cache),
+    a converged record found there under the same key is copied into the
+    folder instead of being computed, and listed in ``reused``.
     """
 
-    def __init__(self, root, fresh: set[str]):
+    def __init__(self, root, fresh: set[str], reuse: ResultStore | None = None):
         super().__init__(root, shipped=None)
         self.fresh = fresh
+        self.reuse = reuse
         self.used: list[str] = []
+        self.reused: list[str] = []
 
     def _note(self, key: str) -> None:
         if key not in self.used:
             self.used.append(key)
 
     def _load_own(self, key, arrays="skip"):
-        if key not in self.fresh:
+        if key not in self.fresh and not self._take_from_reuse(key):
             return None, None
         record, extra = super()._load_own(key, arrays)
         if record is not None:
             self._note(key)
         return record, extra
+
+    def _take_from_reuse(self, key: str) -> bool:
+        """Copy a converged record (and its orbitals) of ``key`` from ``reuse``, if it has one."""
+        if self.reuse is None:
+            return False
+        record, extra = self.reuse._load_own(key, "load")
+        if record is None or record.get("converged") is not True:
+            return False
+        self.put(key, record, extra)
+        self.reused.append(key)
+        return True
 
     def put(self, key, record, arrays=None):
         super().put(key, record, arrays)
@@ -156,19 +171,26 @@ def summarize(result) -> dict:
             "converged": bool(result.converged), "energies_hartree": energies}  # fmt: skip
 
 
-def compute_entry(entry: ShippedEntry, folder: Path, progress=None,
-                  fresh: set[str] | None = None) -> dict:  # fmt: skip
+def compute_entry(
+    entry: ShippedEntry,
+    folder: Path,
+    progress=None,
+    fresh: set[str] | None = None,
+    reuse: ResultStore | None = None,
+) -> dict:
     """Compute one entry into ``folder`` and return its provenance.
 
     Of the records in ``folder`` only those whose keys are in ``fresh``
     (written earlier in the same run) are read; the keys this entry writes are
-    added to it.
+    added to it.  Records taken from ``reuse`` are listed under
+    ``reused_keys`` (their own wall times stay in the records).
     """
-    store = _RunStore(folder, set() if fresh is None else fresh)
+    store = _RunStore(folder, set() if fresh is None else fresh, reuse)
     request = entry.request()
     start = time.perf_counter()
     result = request.run(store=store, progress=progress)
     wall = time.perf_counter() - start
+    reused = {"reused_keys": sorted(store.reused)} if store.reused else {}
     return {
         "request": entry.to_dict(),
         "describe": request.describe(),
@@ -180,6 +202,7 @@ def compute_entry(entry: ShippedEntry, folder: Path, progress=None,
         "wall_s": round(wall, 2),
         "machine": machine(),
         "keys": sorted(store.used),
+        **reused,
     }
 
 
@@ -219,12 +242,15 @@ def prune(folder: Path, keep: set[str], keep_orbitals: set[str] | None = None) -
 
 
 def precompute(entries: list[ShippedEntry], folder: Path, manifest: list[ShippedEntry],
-               *, report=None, progress=None) -> dict:  # fmt: skip
+               *, report=None, progress=None, reuse: Path | None = None) -> dict:  # fmt: skip
     """Compute ``entries`` (part of ``manifest``) into ``folder``; return their provenance.
 
     Each entry's provenance is written as soon as it is computed; records that
     no entry of ``manifest`` uses any more are removed at the end.
-    ``report(entry, provenance)`` is called after each entry.
+    ``report(entry, provenance)`` is called after each entry.  ``reuse`` is a
+    result-cache folder whose converged records are taken instead of computed
+    (a state of B12(CN)12 at ``large`` takes the better part of an hour here,
+    so its ladder is gathered over several runs of ``superatom ea``).
 
     Raises
     ------
@@ -233,11 +259,15 @@ def precompute(entries: list[ShippedEntry], folder: Path, manifest: list[Shipped
     """
     folder = Path(folder)
     check_writable(folder)
+    if reuse is not None and not Path(reuse).is_dir():
+        raise InputError(f"the folder to reuse results from, {reuse}, does not exist")
+    reuse_store = None if reuse is None else ResultStore(reuse, shipped=None)
     names = {e.name for e in manifest}
     known = {k: v for k, v in load_provenance(folder).items() if k in names}
     done, fresh = {}, set()
     for entry in entries:
-        done[entry.name] = known[entry.name] = compute_entry(entry, folder, progress, fresh)
+        done[entry.name] = known[entry.name] = compute_entry(entry, folder, progress, fresh,
+                                                             reuse_store)  # fmt: skip
         write_provenance(folder, known)
         if report is not None:
             report(entry, done[entry.name])
