@@ -5,6 +5,7 @@ Run from the repository root (a full sweep at quick takes 20 minutes or more):
     .venv/bin/python benchmarks/catalogue_sweep.py                        # every species, quick
     .venv/bin/python benchmarks/catalogue_sweep.py --species F Li Cl      # a subset
     .venv/bin/python benchmarks/catalogue_sweep.py --preset standard --cap 300
+    .venv/bin/python benchmarks/catalogue_sweep.py --container-memory 1500  # as in a 1.5 GB box
 
 For each species it runs the command line in a fresh process, exactly as a user
 would: ``superatom ea NAME --preset P --no-cache --json`` for a species that forms
