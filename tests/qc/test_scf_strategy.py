@@ -137,6 +137,40 @@ def test_a_stalled_level_shift_goes_on_to_plain_diis_first(monkeypatch):
     assert forced.energy_hartree == pytest.approx(plain.energy_hartree, abs=1e-6)
 
 
+def test_a_diis_step_that_climbs_above_the_level_shift_goes_to_newton_from_the_shift(
+    monkeypatch,
+):
+    """Force the climb test to fire: Newton finishes from the level-shifted orbitals."""
+    from superatom_lab.qc import scf
+
+    monkeypatch.setattr(scf, "PARTNER_NEWTON_MAX_BASIS", 0)  # OH treated as a large system
+    anion = run_scf(OH, get_method("quick"), charge=-1, spin=0)
+    plain = run_scf(OH, get_method("quick"), charge=0, spin=1, partner=anion)
+    _force_early_stalls(monkeypatch, scf)
+    monkeypatch.setattr(scf, "STALL_WATCHED_STEPS", ("level shift",))
+    monkeypatch.setattr(scf, "CLIMB_CYCLES", 2)
+    monkeypatch.setattr(scf, "CLIMB_HARTREE", -1.0)  # any energy counts as a climb
+    forced = run_scf(OH, get_method("quick"), charge=0, spin=1, partner=anion)
+    steps = [(s["step"], s.get("climbed", False), s["converged"]) for s in forced.strategy]
+    assert steps == [("level shift", False, False), ("diis", True, False), ("newton", False, True)]
+    assert forced.strategy[1]["cycles"] == 2
+    assert forced.energy_hartree == pytest.approx(plain.energy_hartree, abs=1e-6)
+
+
+def test_an_atom_is_not_watched_for_a_climb(monkeypatch):
+    """Pd-: Newton from a level-shifted atom found a higher state than DIIS; atoms keep DIIS."""
+    from superatom_lab.qc import scf
+
+    o_minus = run_scf(Cluster(Atoms("O")), get_method("quick"), charge=-1, spin=1)
+    _force_early_stalls(monkeypatch, scf)
+    monkeypatch.setattr(scf, "STALL_WATCHED_STEPS", ("level shift",))
+    monkeypatch.setattr(scf, "CLIMB_HARTREE", -1.0)
+    monkeypatch.setattr(scf, "CLIMB_CYCLES", 1)
+    o = run_scf(Cluster(Atoms("O")), get_method("quick"), charge=0, spin=2, partner=o_minus)
+    assert [s["step"] for s in o.strategy][:2] == ["level shift", "diis"]
+    assert not any(s.get("climbed") for s in o.strategy)
+
+
 def test_settle_rejects_a_filled_orbital_above_an_empty_one():
     """A converged Li doublet obeys aufbau; the same density with 2s and 2p swapped does not."""
     import numpy as np

@@ -30,7 +30,12 @@ or two macro iterations, where more DIIS or smearing cycles would be wasted
 stalled *level-shifted* step is usually crawling rather than stuck (the shift
 slows the last digits), so plain DIIS gets the first try: Newton is costly for
 large open shells (neutral B12H12's triplet, 336 basis functions: about 2
-minutes per macro iteration).
+minutes per macro iteration).  That DIIS step is watched too: when a
+molecule's energy *climbs* and stays above where the level-shifted step ended
+(:func:`climbed`), DIIS is leaving that state for a higher one, and Newton
+starts from the level-shifted orbitals instead.  Neutral B12(CN)12's triplet at
+``large`` showed it: the shifted step reached -1409.8269 Ha, then every DIIS
+cycle sat 12-15 mHa higher.
 
 A plain DIIS step is judged by :func:`settle` rather than by PySCF's extra
 diagonalization (``conv_check``): converged means PySCF's energy and gradient
@@ -88,6 +93,10 @@ STALL_MIN_CYCLES = 10
 STALL_WINDOW = 6
 STALL_ENERGY_HARTREE = 1e-4
 STALL_GRADIENT_GAIN = 0.7
+#: A DIIS step after a level shift is stopped once this many cycles in a row
+#: sit this far above the energy the shifted step ended with (:func:`climbed`).
+CLIMB_CYCLES = 4
+CLIMB_HARTREE = 2e-3
 #: Steps watched for a stall; smearing and Newton run to their own ends.
 STALL_WATCHED_STEPS = ("diis", "level shift", "short level shift", "level shift + damping")
 #: Where a stalled step hands its orbitals: the next of these still in the plan.
@@ -125,12 +134,43 @@ def stalled(energies: list[float], gradients: list[float]) -> bool:
     return min(gradients[-STALL_WINDOW:]) > STALL_GRADIENT_GAIN * min(gradients[:-STALL_WINDOW])
 
 
+def climbed(energies: list[float], floor: float) -> bool:
+    """Whether a DIIS step has left the lower state it started from.
+
+    True when each of the last ``CLIMB_CYCLES`` energies lies more than
+    ``CLIMB_HARTREE`` above ``floor``, the energy of the level-shifted step
+    before it.  Removing the shift often raises the energy for a cycle or
+    two; a DIIS run that settles back into the same state comes down again
+    within that window.
+
+    Parameters
+    ----------
+    energies : list of float
+        Total energy (Ha) of each cycle of the DIIS step.
+    floor : float
+        The energy (Ha) the step before ended with.
+
+    Examples
+    --------
+    >>> climbed([-1.0, -0.99, -0.99, -0.99, -0.99], floor=-1.0)
+    True
+    >>> climbed([-0.99, -0.99, -0.99, -1.0], floor=-1.0)
+    False
+    """
+    recent = energies[-CLIMB_CYCLES:]
+    return len(recent) == CLIMB_CYCLES and min(recent) > floor + CLIMB_HARTREE
+
+
 class _Stalled(Exception):
     """Raised from the SCF callback to end a stalled step (see :func:`stalled`)."""
 
     def __init__(self, envs: dict):
         super().__init__("stalled")
         self.envs = envs
+
+
+class _Climbed(Exception):
+    """Raised from the SCF callback to end a DIIS step that climbed (see :func:`climbed`)."""
 
 
 class SharedIntegrals:
@@ -245,6 +285,9 @@ class _Run:
         self.label, self.progress, self.cancel = label, progress, cancel
         self.cycles = 0
         self.steps: list[dict] = []
+        self.last_energy = float("nan")
+        #: The energy a DIIS step must not climb above (:func:`climbed`), or None.
+        self.floor: float | None = None
 
     def check_cancel(self) -> None:
         if self.cancel is not None and self.cancel.is_set():
@@ -258,6 +301,7 @@ class _Run:
             self.check_cancel()
             energies.append(float(envs.get("e_tot", float("nan"))))
             gradients.append(float(envs.get("norm_gorb", float("nan"))))
+            self.last_energy = energies[-1]
             if self.progress is not None:
                 self.progress(
                     {
@@ -273,6 +317,8 @@ class _Run:
                 and stalled(energies, gradients)
             ):
                 raise _Stalled(envs)
+            if step == "diis" and self.floor is not None and climbed(energies, self.floor):
+                raise _Climbed
 
         return report
 
@@ -283,6 +329,9 @@ class _Run:
         record = {"step": step}
         try:
             mf.kernel(*args, **kwargs)
+        except _Climbed:
+            mf.converged = False
+            record["climbed"] = True
         except _Stalled as stop:
             mf.mo_coeff, mf.mo_energy = stop.envs["mo_coeff"], stop.envs["mo_energy"]
             mf.mo_occ, mf.converged = stop.envs["mo_occ"], False
@@ -384,11 +433,16 @@ def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run, shar
         plan = ["level shift", "diis", "smearing", "newton"]
         if partner_newton(mol):
             plan = ["short level shift", "newton from partner", *plan[1:]]
+    shifted = None  # the last level-shifted solution, while DIIS may climb away from it
     for step in plan:
-        if mf is not None and run.steps[-1].get("stalled") and step not in STALL_NEXT_STEPS:
+        last = run.steps[-1] if mf is not None else {}
+        if (last.get("stalled") or last.get("climbed")) and step not in STALL_NEXT_STEPS:
             continue  # a stalled step goes on to unshifted DIIS or Newton
         if mf is not None:
             dm = mf.make_rdm1()
+        run.floor = None
+        if step == "diis" and shifted is not None:
+            run.floor = run.last_energy
         if step == "newton from partner":  # the partner's orbitals, refilled (guess_from_partner)
             newton = make_newton(mol, method, shared, max_cycle=PARTNER_NEWTON_MAX_CYCLE)
             mf = run.run(step, newton, np.asarray(guess_dm.mo_coeff), np.asarray(guess_dm.mo_occ))
@@ -416,6 +470,9 @@ def _converge(mol, method: Method, guess_dm, from_partner: bool, run: _Run, shar
                     mf.damp = 0.3
                     mf.diis_start_cycle = 4
             mf = run.run(step, mf, dm0=dm)
+            if run.steps[-1].get("climbed"):
+                mf = shifted  # Newton goes on from the level-shifted orbitals
+            shifted = mf if "level shift" in step and mol.natm > 1 else None
         if mf.converged and step == "diis" and not settle(mf):
             mf.converged = False
             run.steps[-1].update(converged=False, aufbau=False)
