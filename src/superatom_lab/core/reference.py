@@ -376,6 +376,22 @@ def ionic_radius_angstrom(name: str) -> float | None:
     return None if span is None else (span[0] + span[1]) / 2
 
 
+def ionic_radius_source(name: str) -> str | None:
+    """Where the ionic radius of ``name``'s anion comes from, or ``None`` without one.
+
+    Examples
+    --------
+    >>> ionic_radius_source("BH4").startswith("computed (DFT): Table 4")
+    True
+    """
+    key = _species_key(name)
+    data = read_data_json(DATA_FILE)
+    for row in data["ionic_radii"]:
+        if _matches(row["species"], key):
+            return data["sources"][row["source"]]
+    return None
+
+
 def ionic_radius_species() -> list[str]:
     """The species of Table 4's IR column, in the table's order: the anions of Table 4.
 
