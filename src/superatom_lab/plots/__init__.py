@@ -19,6 +19,7 @@ from superatom_lab.plots.levels import plot_orbital_levels
 from superatom_lab.plots.lweights import plot_l_weights
 from superatom_lab.plots.orbital_diagram import plot_orbital_diagram
 from superatom_lab.plots.pes import plot_pes, simulated_pes
+from superatom_lab.plots.pes_pair import plot_pes_side_by_side
 from superatom_lab.plots.super_scale import plot_super_scale
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "plot_orbital_diagram",
     "plot_orbital_levels",
     "plot_pes",
+    "plot_pes_side_by_side",
     "plot_successive_eas",
     "plot_super_scale",
     "plot_wells",
