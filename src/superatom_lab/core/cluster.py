@@ -32,6 +32,25 @@ def _as_integer_charge(charge) -> int:
     return int(charge)
 
 
+def _checked_ghosts(ghosts, n_atoms: int) -> frozenset:
+    """The ghost indices as a frozenset, each an atom index; never every atom.
+
+    Examples
+    --------
+    >>> sorted(_checked_ghosts([2, 0], 3))
+    [0, 2]
+    """
+    try:
+        found = frozenset(int(i) for i in ghosts if not isinstance(i, bool) and int(i) == i)
+    except (TypeError, ValueError):
+        found = None
+    if found is None or len(found) != len(set(ghosts)) or any(not 0 <= i < n_atoms for i in found):
+        raise InputError(f"ghost atoms are indices 0 to {n_atoms - 1}, got {ghosts!r}")
+    if found and len(found) == n_atoms:
+        raise InputError("a cluster cannot be made of ghost atoms only")
+    return found
+
+
 def check_spin(n_electrons: int, spin: int | None) -> None:
     """Raise :class:`ChargeSpinError` unless ``spin`` (2S) fits ``n_electrons``.
 
@@ -75,12 +94,18 @@ class Cluster:
         leaves it open: a calculation then finds the ground state.
     name : str
         A label such as ``"Al13"``; defaults to the chemical formula.
+    ghosts : frozenset of int
+        Indices of *ghost* atoms: basis functions without nucleus or electrons,
+        for the counterpoise correction of a binding energy (one fragment
+        computed in the basis of the whole complex).  Empty for every ordinary
+        cluster.
 
     Raises
     ------
     InputError
         For an empty geometry, a non-integer charge, atoms closer than 0.5 A,
-        or a charge and spin that do not fit the electron count.
+        a charge and spin that do not fit the electron count, or ghost indices
+        that are not atoms of the geometry (or are all of them).
 
     Examples
     --------
@@ -94,6 +119,7 @@ class Cluster:
     charge: int = 0
     spin: int | None = None
     name: str = ""
+    ghosts: frozenset = frozenset()
     _distances: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -109,6 +135,7 @@ class Cluster:
         object.__setattr__(self, "atoms", atoms)
         object.__setattr__(self, "charge", _as_integer_charge(self.charge))
         object.__setattr__(self, "name", self.name or atoms.get_chemical_formula())
+        object.__setattr__(self, "ghosts", _checked_ghosts(self.ghosts, len(atoms)))
         distances = atoms.get_all_distances() if len(atoms) > 1 else np.zeros((1, 1))
         object.__setattr__(self, "_distances", distances)
         if len(atoms) > 1:
@@ -140,14 +167,21 @@ class Cluster:
         return len(self.atoms)
 
     @property
+    def nuclear_charge(self) -> int:
+        """Sum of the atomic numbers of the real (not ghost) atoms."""
+        numbers = self.atoms.get_atomic_numbers()
+        return int(sum(z for i, z in enumerate(numbers) if i not in self.ghosts))
+
+    @property
     def n_electrons(self) -> int:
-        """All electrons of the charged species: sum of Z minus the charge."""
-        return int(self.atoms.get_atomic_numbers().sum()) - self.charge
+        """All electrons of the charged species: sum of Z (ghosts excluded) minus the charge."""
+        return self.nuclear_charge - self.charge
 
     @property
     def n_valence_electrons(self) -> int:
         """Valence electrons of the charged species (group-based valence minus charge)."""
-        return sum(valence_electrons(s) for s in self.symbols) - self.charge
+        real = [s for i, s in enumerate(self.symbols) if i not in self.ghosts]
+        return sum(valence_electrons(s) for s in real) - self.charge
 
     @property
     def default_spin(self) -> int:
@@ -203,15 +237,17 @@ class Cluster:
         >>> Cluster(Atoms("Cl")).with_charge(-1, spin=0).spin
         0
         """
-        return Cluster(self.atoms, charge=charge, spin=spin, name=self.name)
+        return Cluster(self.atoms, charge=charge, spin=spin, name=self.name, ghosts=self.ghosts)
 
     def with_spin(self, spin: int | None) -> Cluster:
         """Return a copy with another spin (2S)."""
-        return Cluster(self.atoms, charge=self.charge, spin=spin, name=self.name)
+        return Cluster(self.atoms, charge=self.charge, spin=spin, name=self.name,
+                       ghosts=self.ghosts)  # fmt: skip
 
     def renamed(self, name: str) -> Cluster:
         """Return a copy with another name."""
-        return Cluster(self.atoms, charge=self.charge, spin=self.spin, name=name)
+        return Cluster(self.atoms, charge=self.charge, spin=self.spin, name=name,
+                       ghosts=self.ghosts)  # fmt: skip
 
     def __repr__(self) -> str:
         spin = "open" if self.spin is None else self.spin

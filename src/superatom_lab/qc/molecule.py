@@ -22,10 +22,21 @@ from superatom_lab.qc.memory import max_memory_mb
 from superatom_lab.qc.presets import PRESETS, Method
 
 
+def _pyscf_symbols(cluster: Cluster) -> list[str]:
+    """Element symbols as PySCF reads them: ``"ghost-Ar"`` for a ghost atom.
+
+    Examples
+    --------
+    >>> from ase import Atoms
+    >>> _pyscf_symbols(Cluster(Atoms("ArNe", positions=[(0, 0, 0), (0, 0, 3)]), ghosts={0}))
+    ['ghost-Ar', 'Ne']
+    """
+    return [f"ghost-{s}" if i in cluster.ghosts else s for i, s in enumerate(cluster.symbols)]
+
+
 def _atom_list(cluster: Cluster) -> list:
-    return [
-        (s, tuple(float(x) for x in p)) for s, p in zip(cluster.symbols, cluster.positions_angstrom)
-    ]
+    return [(s, tuple(float(x) for x in p))
+            for s, p in zip(_pyscf_symbols(cluster), cluster.positions_angstrom)]  # fmt: skip
 
 
 def build_mole(cluster: Cluster, method: Method, *, charge: int, spin: int, output=None):
@@ -53,12 +64,13 @@ def build_mole(cluster: Cluster, method: Method, *, charge: int, spin: int, outp
     """
     from pyscf import gto
 
-    n_electrons = int(cluster.atoms.get_atomic_numbers().sum()) - charge
+    n_electrons = cluster.nuclear_charge - charge
     check_spin(n_electrons, spin)
     mol = gto.Mole()
     mol.atom = _atom_list(cluster)
     mol.unit = "Angstrom"
-    mol.basis = {s: method.basis_for(s)[0] for s in sorted(set(cluster.symbols))}
+    mol.basis = {s: method.basis_for(s.removeprefix("ghost-"))[0]
+                 for s in sorted(set(_pyscf_symbols(cluster)))}  # fmt: skip
     ecp = ecp_for(cluster, method)
     if ecp:
         mol.ecp = ecp
@@ -84,6 +96,8 @@ def build_mole(cluster: Cluster, method: Method, *, charge: int, spin: int, outp
 def ecp_for(cluster: Cluster, method: Method) -> dict[str, str]:
     """The ECP of each element that has one in the method (def2: beyond Kr), else nothing.
 
+    Ghost atoms have no core, so an element present only as ghosts gets none.
+
     Examples
     --------
     >>> from ase import Atoms
@@ -94,7 +108,7 @@ def ecp_for(cluster: Cluster, method: Method) -> dict[str, str]:
     from pyscf import gto
 
     found = {}
-    for symbol in sorted(set(cluster.symbols)):
+    for symbol in sorted({s for i, s in enumerate(cluster.symbols) if i not in cluster.ghosts}):
         _, ecp = method.basis_for(symbol)
         if ecp and gto.basis.load_ecp(ecp, symbol):
             found[symbol] = ecp

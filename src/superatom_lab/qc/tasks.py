@@ -23,7 +23,7 @@ Examples
 >>> task_for("IE", "adiabatic").name
 'ionization_energy_adiabatic'
 >>> sorted({t.quantity for t in TASKS.values()})
-['EA', 'IE', 'orbitals']
+['BE', 'EA', 'IE', 'orbitals']
 """
 
 from __future__ import annotations
@@ -54,8 +54,9 @@ class Task:
     label : str
         How people read it (``"vertical EA"``).
     quantity, kind : str
-        What it measures: ``"EA"``, ``"IE"`` or ``"orbitals"``; ``"vertical"``,
-        ``"adiabatic"``, ``"vde"``, ``"ladder"`` or ``"table"``.
+        What it measures: ``"EA"``, ``"IE"``, ``"orbitals"`` or ``"BE"`` (a
+        binding energy); ``"vertical"``, ``"adiabatic"``, ``"vde"``,
+        ``"ladder"``, ``"table"`` or ``"counterpoise"``.
     function : str
         ``"module:function"`` that computes it, called as
         ``function(cluster, method, **options, store=..., progress=..., ...)``;
@@ -120,6 +121,11 @@ TASKS: dict[str, Task] = {
              probe="superatom_lab.qc.cached:cached_orbital_table",
              remember="superatom_lab.qc.cached:store_orbital_table",
              description="orbital energies, l-weights and superatomic labels of one state"),
+        Task("binding_energy", "binding energy", "BE", "counterpoise",
+             "superatom_lab.qc.binding:binding_energy",
+             ("spin", "guest_atoms", "guest_charge", "counterpoise"),
+             description="E(host) + E(guest) - E(complex) at the complex's geometry, "
+                         "the last atoms being the guest; counterpoise corrected"),
     )
 }  # fmt: skip
 

@@ -67,12 +67,15 @@ def code_versions() -> dict[str, str]:
 
 
 def geometry_record(cluster: Cluster) -> dict:
-    """Atomic numbers and positions (Angstrom, rounded) of a cluster, for keys."""
+    """Atomic numbers, positions (Angstrom, rounded) and ghost atoms of a cluster, for keys."""
     positions = np.round(cluster.positions_angstrom, POSITION_DECIMALS) + 0.0  # no -0.0
-    return {
+    record = {
         "numbers": [int(z) for z in cluster.atoms.get_atomic_numbers()],
         "positions_angstrom": [[float(x) for x in row] for row in positions],
     }
+    if cluster.ghosts:  # only then: every key without ghosts stays what it was
+        record["ghosts"] = sorted(cluster.ghosts)
+    return record
 
 
 def scf_key(cluster: Cluster, *, charge: int, spin: int, method: dict) -> str:
