@@ -251,7 +251,8 @@ class Cluster:
 
     def __repr__(self) -> str:
         spin = "open" if self.spin is None else self.spin
+        ghosts = f", ghosts={sorted(self.ghosts)}" if self.ghosts else ""
         return (
             f"Cluster(name={self.name!r}, formula={self.formula!r}, charge={self.charge}, "
-            f"spin={spin}, n_atoms={self.n_atoms})"
+            f"spin={spin}, n_atoms={self.n_atoms}{ghosts})"
         )
