@@ -9,6 +9,7 @@ import pytest
 
 from superatom_lab.errors import InputError
 from superatom_lab.viz import (
+    crystal_view,
     isovalue_slider,
     orbital_view,
     refresh_view,
@@ -140,3 +141,27 @@ def test_single_atoms_are_zoomed_out_and_cube_views_keep_the_frame(px_cube):
     data = calls(orbital_view(cluster, path), "loadFile")[0]["args"][0]["data"]
     x, y, z = (float(v) for v in data.splitlines()[0][30:54].split())
     assert (x, y, z) == pytest.approx(tuple(cluster.positions_angstrom[0]), abs=1e-3)
+
+
+def test_crystal_view_shows_repeated_cells_with_the_box():
+    from superatom_lab.core.perovskites import cubic_cell
+
+    cell = cubic_cell("BH4-", "O2-", "Li+")  # 9 atoms
+    view = crystal_view(cell, repeat=2, height="300px")
+    assert len(view._ngl_component_ids) == 1
+    (load,) = calls(view, "loadFile")
+    pdb = load["args"][0]["data"]
+    assert sum(line.startswith(("ATOM", "HETATM")) for line in pdb.splitlines()) == 9 * 8
+    reps = [m["args"] for m in calls(view, "addRepresentation")]
+    assert ["ball+stick"] in reps and ["unitcell"] in reps
+    assert view.layout.height == "300px"
+
+
+def test_crystal_view_refuses_a_molecule_or_a_bad_repeat():
+    from superatom_lab.core.perovskites import cubic_cell
+
+    with pytest.raises(InputError):
+        crystal_view(na2_cluster().atoms)  # not periodic
+    for repeat in (0, 5, 1.5, True):
+        with pytest.raises(InputError):
+            crystal_view(cubic_cell("Cl-", "O2-", "Li+"), repeat=repeat)

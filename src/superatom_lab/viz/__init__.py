@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 from superatom_lab.viz.scenes import (
+    crystal_view,
     isovalue_slider,
     keep_visible,
     orbital_view,
@@ -31,6 +32,7 @@ warn_if_mismatched()
 __all__ = [
     "CubeGrid",
     "Finding",
+    "crystal_view",
     "isovalue_slider",
     "keep_visible",
     "orbital_image",

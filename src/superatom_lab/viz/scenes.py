@@ -1,4 +1,4 @@
-"""nglview scenes: a cluster in ball-and-stick, and an orbital's two signed isosurfaces.
+"""nglview scenes: a cluster in ball-and-stick, a crystal cell, an orbital's two isosurfaces.
 
 nglview and ipywidgets are imported inside the functions, so importing this
 module is cheap and works without a Jupyter front end.
@@ -188,6 +188,37 @@ def structure_view(cluster, *, width: str = "100%", height: str = "400px", orien
         # NGL puts the camera so close to a lone atom that it is drawn unlit (a black
         # disc); zoomed out it is shaded in its element colour
         view.control.zoom(SINGLE_ATOM_ZOOM)
+    return keep_visible(view, width=width, height=height)
+
+
+def crystal_view(atoms, *, repeat: int = 2, width: str = "100%", height: str = "400px"):
+    """An nglview widget of a periodic cell, repeated ``repeat`` times along each axis.
+
+    Parameters
+    ----------
+    atoms : ase.Atoms
+        A periodic cell, e.g. from :func:`superatom_lab.core.perovskites.cubic_cell`.
+    repeat : int
+        Cells along each axis (1 to 4); the box of the first cell is drawn.
+    width, height : str
+        CSS size of the view.
+
+    Examples
+    --------
+    >>> from superatom_lab.core.perovskites import cubic_cell
+    >>> view = crystal_view(cubic_cell("BH4-", "O2-", "Li+"))  # doctest: +SKIP
+    """
+    import nglview
+
+    if isinstance(repeat, bool) or not isinstance(repeat, int) or not 1 <= repeat <= 4:
+        raise InputError(f"repeat is a whole number of cells from 1 to 4, got {repeat!r}")
+    if not all(atoms.pbc):
+        raise InputError("a crystal view needs a periodic cell (pbc on every axis)")
+    view = nglview.show_ase(atoms.repeat(repeat), default=False)
+    view.background = "white"
+    view.add_representation("ball+stick", aspectRatio=2.5)
+    view.add_unitcell()
+    view.center()
     return keep_visible(view, width=width, height=height)
 
 
