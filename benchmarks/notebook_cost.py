@@ -5,7 +5,7 @@ Run from the repository root, on an otherwise idle machine:
     .venv/bin/python benchmarks/notebook_cost.py
     .venv/bin/python benchmarks/notebook_cost.py --only 03,04 --solved
 
-Each course notebook (``notebooks/00_*.ipynb`` to ``05_*.ipynb``, those that exist) runs top to
+Each course notebook (``notebooks/00_*.ipynb`` to ``07_*.ipynb``, those that exist) runs top to
 bottom in a fresh kernel, the way ``tests/notebooks/test_notebooks.py`` runs it (the same
 ``tests/notebooks/running.py``), with an empty result cache, so that every value comes from the
 results shipped with the package or is computed. ``--solved`` also runs each notebook with
@@ -38,13 +38,13 @@ from tests.notebooks.exercises import (  # noqa: E402
 )
 from tests.notebooks.running import run_notebook  # noqa: E402
 
-COURSE = [f"{n:02d}" for n in range(6)]  # 00 ... 05
+COURSE = [f"{n:02d}" for n in range(8)]  # 00 ... 07
 
 
 def course_notebooks(only: str | None) -> tuple[list[Path], list[str]]:
     """The course notebooks that exist, and the numbers asked for that have none.
 
-    ``only`` is a comma-separated list of numbers (all of 00-05 when None).
+    ``only`` is a comma-separated list of numbers (all of 00-07 when None).
     """
     wanted = COURSE if only is None else [n.strip().zfill(2) for n in only.split(",") if n.strip()]
     found, missing = [], []

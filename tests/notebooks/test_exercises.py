@@ -99,11 +99,36 @@ UNANSWERED_05 = {
 }
 
 
+MATERIALS = NOTEBOOK_DIR / "06_superatoms_in_materials.ipynb"
+
+#: by hand: (2.75 + 0.76) / (sqrt 2 x (1.40 + 0.76)) = 1.149 for Li3O(BF4), and t = 1 at
+#: r_A = sqrt 2 x 2.16 - 0.76 = 2.295 A (Table 4's BF4- radius, Shannon's O2- and Li+)
+CASES_06 = {
+    "q1": (
+        {"q1_t_li3o_bf4": 1.149, "q1_fits": False},
+        {"q1_t_li3o_bf4": 0.841, "q1_fits": True},  # Li3OCl's factor
+        "the factor of Li3OCl",
+    ),
+    "q2": (
+        {"q2_in_window": {"Cl", "Br", "I", "BH4"}},
+        {"q2_in_window": {"Cl", "Br", "I", "BH4", "BF4"}},
+        "too large for the cage",
+    ),
+    "q3": ({"q3_max_radius": 2.295}, {"q3_max_radius": 3.055}, "subtract r_X"),
+}
+UNANSWERED_06 = {
+    "q1": {"q1_t_li3o_bf4": ..., "q1_fits": ...},
+    "q2": {"q2_in_window": ...},
+    "q3": {"q3_max_radius": ...},
+}
+
+
 #: notebook -> (its file, CASES, UNANSWERED)
 NOTEBOOKS = {
     "03": (SUPERHALOGENS, CASES_03, UNANSWERED_03),
     "04": (SUPERALKALIS, CASES_04, UNANSWERED_04),
     "05": (MULTIPLY_CHARGED, CASES_05, UNANSWERED_05),
+    "06": (MATERIALS, CASES_06, UNANSWERED_06),
 }
 #: (notebook, question) for every exercise
 EXERCISES = [(n, q) for n, (_, cases, _) in NOTEBOOKS.items() for q in sorted(cases)]

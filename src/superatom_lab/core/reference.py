@@ -381,14 +381,15 @@ def ionic_radius_source(name: str) -> str | None:
 
     Examples
     --------
-    >>> ionic_radius_source("BH4").startswith("computed (DFT): Table 4")
-    True
+    >>> ionic_radius_source("BH4")[:36]
+    'ionic radius (IR column) of Table 4 '
     """
     key = _species_key(name)
     data = read_data_json(DATA_FILE)
     for row in data["ionic_radii"]:
         if _matches(row["species"], key):
-            return data["sources"][row["source"]]
+            text = data["sources"][row["source"]]
+            return text.replace("computed (DFT): Table 4", "ionic radius (IR column) of Table 4")
     return None
 
 
