@@ -49,6 +49,7 @@ def test_the_correction_removes_a_positive_superposition_error(results):
     assert host.n_basis_functions == guest.n_basis_functions == whole.n_basis_functions
     assert uncorrected.states[1].n_basis_functions * 2 == whole.n_basis_functions
     assert (host.charge, guest.charge) == (0, 0)
+    assert (whole.formula, host.formula, guest.formula) == ("H4O2", "H2O", "H2O")  # no ghosts
 
 
 def test_a_cached_binding_energy_is_answered_from_the_store(results):

@@ -158,8 +158,12 @@ class Cluster:
 
     @property
     def formula(self) -> str:
-        """Hill-style chemical formula, e.g. ``"Al13"`` or ``"BF4"``."""
-        return self.atoms.get_chemical_formula()
+        """Hill-style chemical formula, e.g. ``"Al13"`` or ``"BF4"``; ghost atoms do not count."""
+        if not self.ghosts:
+            return self.atoms.get_chemical_formula()
+        return self.atoms[
+            [i for i in range(len(self.atoms)) if i not in self.ghosts]
+        ].get_chemical_formula()
 
     @property
     def n_atoms(self) -> int:

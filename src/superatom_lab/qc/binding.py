@@ -28,7 +28,7 @@ Examples
 >>> complex_ = Cluster(Atoms("LiF", positions=[(0, 0, 0), (0, 0, 1.6)]))
 >>> host, guest = fragments(complex_, guest_atoms=1, guest_charge=0)
 >>> host.formula, sorted(host.ghosts), guest.formula, sorted(guest.ghosts)
-('FLi', [1], 'FLi', [0])
+('Li', [1], 'F', [0])
 """
 
 from __future__ import annotations
