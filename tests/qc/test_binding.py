@@ -33,12 +33,14 @@ def results(dimer, tmp_path_factory):
     return request, store, corrected, uncorrected
 
 
+@pytest.mark.pyscf
 def test_water_dimer_binds_by_the_s22_value(results):
     _, _, corrected, _ = results
     assert corrected.kind == "counterpoise" and corrected.converged
     assert corrected.value_ev == pytest.approx(WATER_DIMER_EV, abs=TOLERANCE_EV)
 
 
+@pytest.mark.pyscf
 def test_the_correction_removes_a_positive_superposition_error(results):
     _, _, corrected, uncorrected = results
     # a fragment in the complex's larger basis can only go down in energy
@@ -52,6 +54,7 @@ def test_the_correction_removes_a_positive_superposition_error(results):
     assert (whole.formula, host.formula, guest.formula) == ("H4O2", "H2O", "H2O")  # no ghosts
 
 
+@pytest.mark.pyscf
 def test_a_cached_binding_energy_is_answered_from_the_store(results):
     request, store, corrected, _ = results
     again = request.cached(store)
