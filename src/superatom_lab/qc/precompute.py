@@ -146,8 +146,10 @@ def summarize(result) -> dict:
 
     ``value_ev`` is the property (eV) of a ``PropertyResult``, the list
     EA_1, EA_2, ... of successive EAs, and the HOMO energy of an orbital
-    table.  Every result reaching here is converged: the engine raises
-    rather than return an unconverged state.
+    table.  State energies are keyed by charge, except those of a binding
+    energy (complex, host, guest), two of which can share a charge.  Every
+    result reaching here is converged: the engine raises rather than return
+    an unconverged state.
 
     Examples
     --------
@@ -156,6 +158,13 @@ def summarize(result) -> dict:
     ...                    states=[], method={"preset": "standard"}, candidates=[], warnings=[])
     >>> summarize([r, r])["value_ev"]
     [3.5, 3.5]
+    >>> from superatom_lab.qc.results import ScfResult
+    >>> states = [ScfResult("B12C11N11Ar", -1, 0, -1937.0, True),
+    ...           ScfResult("B12C11N11", -1, 0, -1410.0, True), ScfResult("Ar", 0, 0, -527.0, True)]
+    >>> b = PropertyResult(property="binding_energy", kind="counterpoise", value_ev=0.6,
+    ...                    states=states, method={"preset": "large"})
+    >>> summarize(b)["energies_hartree"]
+    {'complex': -1937.0, 'host': -1410.0, 'guest': -527.0}
     """
     if isinstance(result, list):  # successive EAs
         states = {s.charge: s for r in result for s in r.states}
@@ -166,7 +175,11 @@ def summarize(result) -> dict:
     if hasattr(result, "orbitals"):  # an orbital table
         return {"method": dict(result.method), "value_ev": result.homo.energy_ev,
                 "converged": True, "energies_hartree": {}}  # fmt: skip
-    energies = {f"{s.charge:+d}": s.energy_hartree for s in result.states}
+    if result.property == "binding_energy":  # complex and host can share a charge
+        roles = ("complex", "host", "guest")
+        energies = {role: s.energy_hartree for role, s in zip(roles, result.states, strict=True)}
+    else:
+        energies = {f"{s.charge:+d}": s.energy_hartree for s in result.states}
     return {"method": dict(result.method), "value_ev": result.value_ev,
             "converged": bool(result.converged), "energies_hartree": energies}  # fmt: skip
 
