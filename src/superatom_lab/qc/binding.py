@@ -58,7 +58,8 @@ def fragments(
     """Host (all atoms but the last ``guest_atoms``) and guest (the last ones), with charges.
 
     With ``counterpoise`` each keeps the other's atoms as ghosts; without it
-    each is its own atoms only.  The host's charge is the complex's minus
+    each is its own atoms only, moved to put their centre at the origin (so a
+    guest scanned along a line is one cached state, not one per distance).  The host's charge is the complex's minus
     ``guest_charge``.
 
     Raises
@@ -89,8 +90,9 @@ def fragments(
         if counterpoise:
             name = _fragment_name(cluster, own, "in the complex's basis")
             piece = Cluster(cluster.atoms, charge=charge, ghosts=frozenset(other), name=name)
-        else:
+        else:  # centred: the same fragment anywhere in space has one cache key
             atoms = cluster.atoms[list(own)]
+            atoms.positions -= atoms.positions.mean(axis=0)
             piece = Cluster(atoms, charge=charge, name=atoms.get_chemical_formula())
         pieces.append(piece)
     return pieces[0], pieces[1]

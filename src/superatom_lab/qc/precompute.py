@@ -172,6 +172,13 @@ def summarize(result) -> dict:
                 "converged": all(r.converged for r in result),
                 "energies_hartree": {f"{q:+d}": s.energy_hartree
                                      for q, s in sorted(states.items(), reverse=True)}}  # fmt: skip
+    if hasattr(result, "uncorrected"):  # a binding scan: the corrected value at the best point
+        return {"method": dict(result.method), "value_ev": result.value_ev,
+                "converged": result.converged,
+                "best_distance_angstrom": result.best_distance_angstrom,
+                "scan_ev": dict(zip(map(str, result.distances_angstrom),
+                                    (r.value_ev for r in result.uncorrected), strict=True)),
+                "energies_hartree": summarize(result.corrected)["energies_hartree"]}  # fmt: skip
     if hasattr(result, "orbitals"):  # an orbital table
         return {"method": dict(result.method), "value_ev": result.homo.energy_ev,
                 "converged": True, "energies_hartree": {}}  # fmt: skip

@@ -56,7 +56,7 @@ class Task:
     quantity, kind : str
         What it measures: ``"EA"``, ``"IE"``, ``"orbitals"`` or ``"BE"`` (a
         binding energy); ``"vertical"``, ``"adiabatic"``, ``"vde"``,
-        ``"ladder"``, ``"table"`` or ``"counterpoise"``.
+        ``"ladder"``, ``"table"``, ``"counterpoise"`` or ``"scan"``.
     function : str
         ``"module:function"`` that computes it, called as
         ``function(cluster, method, **options, store=..., progress=..., ...)``;
@@ -126,6 +126,11 @@ TASKS: dict[str, Task] = {
              ("spin", "guest_atoms", "guest_charge", "counterpoise"),
              description="E(host) + E(guest) - E(complex) at the complex's geometry, "
                          "the last atoms being the guest; counterpoise corrected"),
+        Task("site_binding_scan", "binding scan", "BE", "scan",
+             "superatom_lab.qc.binding_scan:site_binding_scan",
+             ("spin", "ligand", "guest", "distances"),
+             description="a guest's binding energy at each distance from the site one "
+                         "ligand leaves; counterpoise corrected at the best"),
     )
 }  # fmt: skip
 
