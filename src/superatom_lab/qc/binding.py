@@ -59,8 +59,8 @@ def fragments(
 
     With ``counterpoise`` each keeps the other's atoms as ghosts; without it
     each is its own atoms only, moved to put their centre at the origin (so a
-    guest scanned along a line is one cached state, not one per distance).  The host's charge is the complex's minus
-    ``guest_charge``.
+    guest scanned along a line is one cached state, not one per distance).
+    The host's charge is the complex's minus ``guest_charge``.
 
     Raises
     ------
