@@ -305,3 +305,27 @@ def test_builder_panel_shows_the_counting_verdicts(voila, artifacts):
             wait_until_text(rules.first, re.compile(rf"closed shell: yes, by the {rule}"), 30_000)
             page.screenshot(path=str(artifacts / f"voila-builder-rules-{name}.png"), full_page=True)
         assert_no_error_output(page)
+
+
+def test_periodic_table_opens_a_species_in_the_apps(voila, artifacts):
+    """Caesium's tile lists Li3O; Open shows its shipped IE in the electron-affinity tab.
+
+    Expected verdict: Li3O is a superalkali, its IE below caesium's 3.89 eV (the review's
+    Section II; Cs: NIST ASD).
+    """
+    with browser_page(width=1500, height=1600) as page:
+        open_dashboard(page, voila, "periodic_table.ipynb", ".superatom-periodic-table")
+        table = page.locator(".superatom-periodic-table")
+        expect(table.locator(".superatom-tile-mimic")).to_have_count(7)
+        expect(table.locator(".widget-html", has_text="Li3O")).to_have_count(1)
+        assert_no_error_output(page)
+        page.screenshot(path=str(artifacts / "voila-periodic-table.png"), full_page=True)
+        table.get_by_role("button", name="Cs", exact=True).click()
+        listing = page.locator(".superatom-periodic-list")
+        wait_until_text(listing, r"Li3O IE: computed \d\.\d\d eV \(vertical IE", 30_000)
+        listing.get_by_role("button", name="Open Li3O", exact=True).click()
+        result = page.locator(".superatom-app-ea .widget-html", has_text="IE(Li3O)")
+        wait_until_text(result.first, r"IE\(Li3O\) = \d\.\d\d eV[\s\S]*precomputed", 30_000)
+        wait_until_text(result.first, r"superalkali", 10_000)
+        assert_no_error_output(page)
+        page.screenshot(path=str(artifacts / "voila-periodic-table-li3o.png"), full_page=True)

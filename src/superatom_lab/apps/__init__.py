@@ -1,7 +1,8 @@
 """Interactive apps: traitlets models (no widget import) beside lazily built ipywidgets views.
 
 Every app is a folder with a ``model.py`` and a ``view.py`` (``builder``, ``ea``,
-``orbitals``, ``jellium``, and ``exercise``, a checked exercise for a dashboard),
+``orbitals``, ``jellium``, ``periodic``, the periodic table of superatoms, and
+``exercise``, a checked exercise for a dashboard),
 built on the bases of :mod:`superatom_lab.apps.mvc`.
 Importing this package does not import ipywidgets, matplotlib or PySCF; each
 view builds its widgets the first time it is shown (or ``render()`` is called).
@@ -24,6 +25,8 @@ from superatom_lab.apps.jellium import JelliumModel, JelliumView
 from superatom_lab.apps.jobs import JobRunner
 from superatom_lab.apps.lab import LabView
 from superatom_lab.apps.orbitals import OrbitalModel, OrbitalView
+from superatom_lab.apps.periodic.model import PeriodicModel
+from superatom_lab.apps.periodic.view import PeriodicView
 from superatom_lab.apps.session import ClusterSession
 
 __all__ = [
@@ -40,4 +43,6 @@ __all__ = [
     "LabView",
     "OrbitalModel",
     "OrbitalView",
+    "PeriodicModel",
+    "PeriodicView",
 ]

@@ -40,6 +40,8 @@ import difflib
 from dataclasses import dataclass
 from functools import cache
 
+from ase.data import chemical_symbols
+
 from superatom_lab.core.catalogue_geometries import make_geometry
 from superatom_lab.core.cluster import Cluster
 from superatom_lab.core.data_files import read_data_json
@@ -84,6 +86,14 @@ class Species:
         One of :data:`CATEGORIES`.
     mimics : str
         One line: what it mimics, or why it is here.
+    mimics_element : str or None
+        Where it sits on the periodic table of superatoms (:func:`mimic_table`):
+        the symbol of the element whose behaviour it shows (``"Cl"`` for a
+        superhalogen or Al13, ``"Cs"`` for a superalkali, ``"Pd"`` for ZrO; the
+        noble gas whose place matches a closed shell: Na8 neon, Na20 argon, the
+        18-electron W@Au12 and Fe(CO)5 krypton), :data:`NO_ATOM` when no atom
+        shows it (a dianion that holds both extra electrons), ``None`` for the
+        atoms themselves and for species that mimic nothing.
     description : str
         One line about the species.
     geometry_source : str
@@ -105,6 +115,7 @@ class Species:
     description: str
     geometry_source: str
     aliases: tuple[str, ...] = ()
+    mimics_element: str | None = None
 
     def build(self, charge: int | None = None, spin: int | None = None) -> Cluster:
         """Build this species; see :func:`build`.
@@ -132,6 +143,9 @@ class Species:
         return "IE" if self.charge > 0 else "EA"
 
 
+#: ``Species.mimics_element`` of a species whose behaviour no atom shows.
+NO_ATOM = "none"
+
 DATA_FILE = "catalogue.json"
 """The data file in ``superatom_lab/data`` that holds the species and their geometries."""
 
@@ -150,9 +164,14 @@ def _registry() -> tuple[dict[str, tuple[Species, dict]], dict[str, str]]:
             description=row["description"],
             geometry_source=row["geometry_source"],
             aliases=tuple(row["aliases"]),
+            mimics_element=row.get("mimics_element"),
         )
         if species.category not in CATEGORIES:
             raise RuntimeError(f"catalogue entry {species.name} has category {species.category}")
+        if species.mimics_element not in (None, NO_ATOM, *chemical_symbols[1:]):
+            raise RuntimeError(
+                f"catalogue entry {species.name} mimics no element: {species.mimics_element!r}"
+            )
         registry[species.name] = (species, row["geometry"])
         for key in (species.name, *species.aliases):
             if index.setdefault(_fold(key), species.name) != species.name:
@@ -187,6 +206,27 @@ def names(category: str | None = None) -> list[str]:
     wanted = CATEGORIES if category is None else (category,)
     registry = _registry()[0]
     return [n for c in wanted for n, (s, _) in registry.items() if s.category == c]
+
+
+def mimic_table() -> dict[str, list[str]]:
+    """The species that mimic each element, by symbol, in catalogue order.
+
+    The key :data:`NO_ATOM` holds the species whose behaviour no atom shows.
+
+    Examples
+    --------
+    >>> table = mimic_table()
+    >>> "Al13" in table["Cl"], table["Cs"], table["Pd"]
+    (True, ['Li3O', 'Li2F'], ['ZrO'])
+    >>> table[NO_ATOM]
+    ['B12H12', 'B12(CN)12', 'Ca(CN)4']
+    """
+    table: dict[str, list[str]] = {}
+    for name in names():
+        element = get_species(name).mimics_element
+        if element is not None:
+            table.setdefault(element, []).append(name)
+    return table
 
 
 def canonical_name(name: str) -> str:

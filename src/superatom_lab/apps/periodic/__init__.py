@@ -1,0 +1,1 @@
+"""Periodic table of superatoms: each element with the catalogue species that mimic it."""
