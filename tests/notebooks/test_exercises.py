@@ -123,12 +123,47 @@ UNANSWERED_06 = {
 }
 
 
+REACTIONS = NOTEBOOK_DIR / "07_superatoms_in_reactions.ipynb"
+
+
+def _shipped_scan_answers() -> tuple[float, float]:
+    """The binding energy and the superposition error of the shipped scan (eV), as q2 and q3
+    ask for them: q2 from the corrected states' energies, q3 at the best distance."""
+    from superatom_lab.core.units import HARTREE_TO_EV
+    from superatom_lab.qc.manifest import entry_for
+    from superatom_lab.store import ShippedRecords
+
+    scan = entry_for("site_binding_scan").request().cached(ShippedRecords())
+    whole, host, guest = scan.corrected.states
+    be = (host.energy_hartree + guest.energy_hartree - whole.energy_hartree) * HARTREE_TO_EV
+    best = scan.distances_angstrom.index(scan.best_distance_angstrom)
+    return be, scan.uncorrected[best].value_ev - scan.value_ev
+
+
+BE_EV, BSSE_EV = _shipped_scan_answers()
+CASES_07 = {
+    "q1": (
+        {"q1_tio_electrons": 10, "q1_tio_mimics": "Ni"},
+        {"q1_tio_electrons": 8, "q1_tio_mimics": "Pd"},
+        "leaves out titanium's two 3d electrons",
+    ),
+    "q2": ({"q2_be_ev": BE_EV}, {"q2_be_ev": -BE_EV}, "the sign is reversed"),
+    "q3": ({"q3_bsse_ev": BSSE_EV}, {"q3_bsse_ev": -BSSE_EV}, "the difference is positive"),
+}
+UNANSWERED_07 = {
+    "q1": {"q1_tio_electrons": ..., "q1_tio_mimics": ...},
+    "q2": {"q2_be_ev": ...},
+    "q3": {"q3_bsse_ev": ...},
+}
+
+
 #: notebook -> (its file, CASES, UNANSWERED)
 NOTEBOOKS = {
     "03": (SUPERHALOGENS, CASES_03, UNANSWERED_03),
     "04": (SUPERALKALIS, CASES_04, UNANSWERED_04),
     "05": (MULTIPLY_CHARGED, CASES_05, UNANSWERED_05),
     "06": (MATERIALS, CASES_06, UNANSWERED_06),
+    "07": (REACTIONS, CASES_07, UNANSWERED_07),
 }
 #: (notebook, question) for every exercise
 EXERCISES = [(n, q) for n, (_, cases, _) in NOTEBOOKS.items() for q in sorted(cases)]

@@ -33,7 +33,7 @@ WITH_EXERCISES = [p for p in NOTEBOOKS if questions(p)]
 #: The bound on a notebook kernel's peak resident memory: 1.5 GB.
 PEAK_MEMORY_LIMIT_BYTES = 1.5e9
 #: Course notebooks that read shipped results only: not even a warning may reach stderr.
-FROM_SHIPPED = ("03_", "04_", "05_", "06_")
+FROM_SHIPPED = ("03_", "04_", "05_", "06_", "07_")
 
 
 def _execute(nb, path):
@@ -70,6 +70,22 @@ def _check_table4_signs(nb, path):
     for name in TABLE4_DIANIONS:
         row = rf"^{re.escape(name)} +-?\d+\.\d\d +-?\d+\.\d\d +\+ \+ .* \+ \+ +yes\b"
         assert re.search(row, printed, re.MULTILINE), f"{name}: no ladder agreeing with Table 4"
+
+
+#: The review's binding energy of Ar to B12(CN)11 - (Fang, Sun and Jena, Chem. Soc. Rev. 2025,
+#: section III.2, from Mayer et al., PNAS 116, 8167, 2019).
+ARGON_BINDING_EV = 0.61
+
+
+def _check_argon_binding(nb, path):
+    """Notebook 07 shows the shipped, counterpoise-corrected Ar binding beside 0.61 eV, bound."""
+    if not path.name.startswith("07_"):
+        return
+    found = re.search(
+        r"counterpoise corrected: BE = (-?\d+\.\d+) eV +\(the review: 0\.61 eV\)", _printed(nb)
+    )
+    assert found, "notebook 07 does not show the corrected binding energy of Ar"
+    assert float(found.group(1)) > 0, "Ar must come out bound, as in the review"
 
 
 def _check_memory(run, path):
@@ -130,6 +146,7 @@ def test_notebook_runs_top_to_bottom(path, artifacts):
             assert "not answered yet" in text, (question, text)
             assert "All test cases passed" not in text, (question, text)
     _check_table4_signs(nb, path)
+    _check_argon_binding(nb, path)
     _check_memory(run, path)
 
 

@@ -137,6 +137,28 @@ def select(
     return kept
 
 
+def entry_for(task: str, species: str | None = None) -> ShippedEntry:
+    """The manifest's first entry of ``task`` (for ``species``, when given).
+
+    A notebook names what it shows this way, so that the request (species,
+    preset, options) is written once, in the manifest.
+
+    Raises
+    ------
+    InputError
+        When the manifest has no such entry.
+
+    Examples
+    --------
+    >>> entry_for("ionization_energy", "Li3O").preset
+    'standard'
+    """
+    for entry in load_manifest():
+        if entry.task == task and (species is None or entry.species == species):
+            return entry
+    raise InputError(f"the manifest has no {task} entry" + (f" for {species}" if species else ""))
+
+
 def _by_species(entries: list[ShippedEntry], only: str | None) -> list[ShippedEntry]:
     if only is None:
         return list(entries)
