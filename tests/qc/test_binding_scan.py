@@ -69,3 +69,25 @@ def test_a_bad_guest_or_ligand_is_refused_before_any_calculation(bf4):
         site_binding_scan(bf4, get_method("quick"), ligand=1, guest="Xx")
     with pytest.raises(InputError):
         site_binding_scan(bf4, get_method("quick"), ligand=9)
+
+
+def _scan(distances, values):
+    from superatom_lab.qc.binding_scan import BindingScan
+    from superatom_lab.qc.results import PropertyResult
+
+    points = [PropertyResult("binding_energy", "uncorrected", v, [], {}) for v in values]
+    return BindingScan(list(distances), points, None, {})
+
+
+def test_a_parabola_through_the_best_point_finds_the_top_of_a_known_curve():
+    curve = [(d, 0.8 - 2.0 * (d - 2.05) ** 2) for d in (1.7, 1.9, 2.1, 2.4, 2.8)]
+    scan = _scan(*zip(*curve))
+    assert scan.bracketed and scan.best_distance_angstrom == 2.1
+    distance, value = scan.parabola_minimum()
+    assert distance == pytest.approx(2.05, abs=1e-9) and value == pytest.approx(0.8, abs=1e-9)
+
+
+def test_a_best_point_at_the_end_of_the_scan_is_not_bracketed():
+    assert not _scan([2.4, 1.9, 2.1], [0.613, 0.853, 0.837]).bracketed  # order does not matter
+    with pytest.raises(InputError, match="three scanned distances"):
+        _scan([1.9, 2.1], [0.85, 0.84]).parabola_minimum()

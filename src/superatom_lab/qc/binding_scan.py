@@ -67,6 +67,48 @@ class BindingScan:
         return float(self.distances_angstrom[best])
 
     @property
+    def bracketed(self) -> bool:
+        """Whether a scanned point on each side binds less than the best one.
+
+        ``False`` when the best point is the shortest or the longest distance
+        scanned: the minimum of the curve may then lie outside the scan.
+        """
+        order = sorted(range(len(self.distances_angstrom)), key=self.distances_angstrom.__getitem__)
+        best = self.distances_angstrom.index(self.best_distance_angstrom)
+        return best not in (order[0], order[-1])
+
+    def parabola_minimum(self) -> tuple[float, float]:
+        """Distance (Angstrom) and uncorrected binding energy (eV) at the top of a parabola.
+
+        The parabola passes through the best point and its two nearest
+        neighbours in distance (the three shortest or longest when the best is
+        at an end), so it interpolates when :attr:`bracketed` and
+        extrapolates a little otherwise.
+
+        Examples
+        --------
+        >>> from superatom_lab.qc.results import PropertyResult
+        >>> points = [PropertyResult("binding_energy", "uncorrected", be, [], {})
+        ...           for be in (0.853, 0.837, 0.613)]
+        >>> scan = BindingScan([1.9, 2.1, 2.4], points, None, {})
+        >>> scan.bracketed, [round(x, 2) for x in scan.parabola_minimum()]
+        (False, [1.97, 0.86])
+        """
+        import numpy as np
+
+        order = sorted(range(len(self.distances_angstrom)), key=self.distances_angstrom.__getitem__)
+        at = order.index(self.distances_angstrom.index(self.best_distance_angstrom))
+        start = min(max(at - 1, 0), len(order) - 3)
+        if start < 0:
+            raise InputError("a parabola needs three scanned distances")
+        chosen = order[start : start + 3]
+        x = np.array([self.distances_angstrom[i] for i in chosen])
+        y = np.array([self.uncorrected[i].value_ev for i in chosen])
+        a, b, c = np.polyfit(x, y, 2)
+        top = -b / (2 * a) if a < 0 else float(x[np.argmax(y)])
+        return float(top), float(np.polyval([a, b, c], top))
+
+    @property
     def value_ev(self) -> float:
         """The counterpoise-corrected binding energy at the best distance (eV)."""
         return self.corrected.value_ev
