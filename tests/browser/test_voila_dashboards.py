@@ -316,7 +316,7 @@ def test_periodic_table_opens_a_species_in_the_apps(voila, artifacts):
     with browser_page(width=1500, height=1600) as page:
         open_dashboard(page, voila, "periodic_table.ipynb", ".superatom-periodic-table")
         table = page.locator(".superatom-periodic-table")
-        expect(table.locator(".superatom-tile-mimic")).to_have_count(7)
+        expect(page.locator(".superatom-tile-mimic")).to_have_count(7)  # with "no atom at all"
         expect(table.locator(".widget-html", has_text="Li3O")).to_have_count(1)
         assert_no_error_output(page)
         page.screenshot(path=str(artifacts / "voila-periodic-table.png"), full_page=True)

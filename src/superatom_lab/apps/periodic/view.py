@@ -2,7 +2,7 @@
 
 Every element of periods 1-6 is a tile (:data:`~superatom_lab.core.periodic_table.TABLE`);
 a tile with mimics is coloured and names them.  The tile "no atom at all" sits
-in the gap above the transition metals.  Clicking a tile lists its species
+under the table.  Clicking a tile lists its species
 with their computed and measured values; each has an *Open* button that puts
 the species into the electron-affinity and orbital explorers of the
 :class:`~superatom_lab.apps.lab.LabView` under the table, and shows its value
@@ -28,8 +28,6 @@ from superatom_lab.core.periodic_table import TABLE
 
 #: How many species a tile names before "+n more".
 TILE_NAMES = 3
-#: The tile "no atom at all": rows and columns of the grid (the gap above the d block).
-NO_ATOM_AREA = ("1 / 3", "4 / 12")
 MIMIC_COLOUR = "#ffe0a3"
 PLAIN_COLOUR = "#eeeeee"
 
@@ -54,9 +52,10 @@ def row_html(row: dict) -> str:
     """One species of the list: computed and measured value, and what it mimics."""
     source = f" <small>({html.escape(row['measured_source'])})</small>" if row[
         "measured_source"] else ""  # fmt: skip
+    computed = row["computed"] if row["computed_ev"] is None else f"computed {row['computed']}"
     return (
-        f"<b>{html.escape(row['species'])}</b> {html.escape(row['quantity'])}: computed "
-        f"{html.escape(row['computed'])}; measured {html.escape(row['measured'])}{source}"
+        f"<b>{html.escape(row['species'])}</b> {html.escape(row['quantity'])}: "
+        f"{html.escape(computed)}; measured {html.escape(row['measured'])}{source}"
         f"<br><small>{html.escape(row['mimics'])}</small>"
     )
 
@@ -85,12 +84,15 @@ class PeriodicView(View):
     def build(self):
         import ipywidgets as ipw
 
-        tiles = []
-        for symbol, period, group in TABLE:
-            tiles.append(self._tile(symbol, f"{period}", f"{group}"))
-        tiles.append(self._tile(NO_ATOM, *NO_ATOM_AREA, label="no atom at all"))
+        places = {(period, group): symbol for symbol, period, group in TABLE}
+        periods = max(period for _, period, _ in TABLE)
+        cells = [  # in reading order: the grid places them itself, an empty cell in each gap
+            self._tile(places[(p, g)]) if (p, g) in places else ipw.HTML("")
+            for p in range(1, periods + 1)
+            for g in range(1, 19)
+        ]
         grid = ipw.GridBox(
-            tiles,
+            cells,
             layout=ipw.Layout(
                 grid_template_columns="repeat(18, minmax(58px, 1fr))",
                 grid_gap="2px",
@@ -109,26 +111,27 @@ class PeriodicView(View):
             "that behave like its element. Click a tile for their computed and measured "
             "values; <i>Open</i> puts a species into the apps below."
         )
-        parts = [intro, grid, self._heading, self._list]
+        no_atom = self._tile(NO_ATOM, label="no atom at all", wide=True)
+        parts = [intro, grid, no_atom, self._heading, self._list]
         if self.lab is not None:
             parts.append(self.lab.widget)
         return ipw.VBox(parts)
 
-    def _tile(self, element: str, row: str, column: str, label: str | None = None):
+    def _tile(self, element: str, label: str | None = None, wide: bool = False):
         import ipywidgets as ipw
 
         names = self.model.species_of(element)
         button = ipw.Button(
             description=label or element,
             tooltip=", ".join(names) if names else f"no catalogue species mimics {element}",
-            layout=ipw.Layout(width="auto", height="26px"),
+            layout=ipw.Layout(width="140px" if wide else "auto", height="26px"),
         )
         button.style.button_color = MIMIC_COLOUR if names else PLAIN_COLOUR
         button.add_class("superatom-tile-mimic" if names else "superatom-tile")
         button.on_click(lambda _: self.model.select(element))
         self.tile_buttons[element] = button
         children = [button, ipw.HTML(tile_names_html(names))] if names else [button]
-        return ipw.VBox(children, layout=ipw.Layout(grid_row=row, grid_column=column))
+        return (ipw.HBox if wide else ipw.VBox)(children)
 
     def _show_rows(self) -> None:
         import ipywidgets as ipw
