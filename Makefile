@@ -11,7 +11,7 @@ VOILA_ARGS ?=
 PYTEST_ARGS ?=
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab dashboards test lint format browser-deps clean-venv
+.PHONY: setup lab dashboards class test lint format browser-deps clean-venv
 
 setup: $(STAMP)
 
@@ -34,6 +34,12 @@ dashboards: setup
 	cd notebooks/dashboards && ../../$(BIN)/voila --no-browser --show_tracebacks=False \
 	  --MappingKernelManager.cull_interval=60 --MappingKernelManager.cull_idle_timeout=900 \
 	  $(VOILA_ARGS)
+
+## Serve the dashboards to a class: one Voila server, index.ipynb pre-heated, a cap on seats
+## (docs/deploy.md). CLASS_ARGS="--students 20 --pool 12 --port 8866 --ip 0.0.0.0" for example.
+CLASS_ARGS ?=
+class: setup
+	$(BIN)/superatom serve notebooks/dashboards $(CLASS_ARGS)
 
 ## Debian's Chromium for the browser tests (never a downloaded browser build).
 browser-deps:

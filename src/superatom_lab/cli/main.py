@@ -22,6 +22,7 @@ from superatom_lab.cli import (
     precompute_cmd,
     property_cmd,
     screen_cmd,
+    serve_cmd,
 )
 from superatom_lab.cli.parsing import OneLineParser
 from superatom_lab.cli.warning_lines import one_line_warnings
@@ -54,6 +55,7 @@ def build_parser() -> OneLineParser:
     precompute_cmd.add_parser(sub)
     screen_cmd.add_parser(sub)
     doctor_cmd.add_parser(sub)
+    serve_cmd.add_parser(sub)
     return parser
 
 
@@ -68,6 +70,7 @@ COMMANDS = {
     "precompute": precompute_cmd.run,
     "screen": screen_cmd.run,
     "doctor": doctor_cmd.run,
+    "serve": serve_cmd.run,
 }
 
 

@@ -1,0 +1,226 @@
+"""The class server: Voila with a cap on seats, a pre-heated index, and local page assets.
+
+``superatom serve notebooks/dashboards`` starts :class:`ClassVoila`, Voila's own
+application with three changes, each through a configuration point Voila offers:
+
+* its kernel manager (``VoilaConfiguration.multi_kernel_manager_class``),
+  :class:`SeatedKernelManager`, tells the :class:`~superatom_lab.serve.seats.Seats`
+  which kernels were handed to pages and which were shut down;
+* its notebook page handler, :class:`ClassVoilaHandler`, admits a page only while a
+  seat is free, and otherwise answers at once with HTTP 503, ``Retry-After`` and a
+  page that says the server is full and reloads itself (never a hang);
+* its kernel shutdown handler, :class:`TabClosedHandler`, accepts the request a
+  page sends when its tab closes; Voila's own refuses it for want of an XSRF
+  token (``navigator.sendBeacon`` cannot send one: voila-dashboards/voila#1458),
+  so a closed tab would hold its seat until culling;
+* the page template ``superatom`` (Voila's lab template without the Font Awesome
+  style sheets from a CDN).
+
+Everything else (the pool of pre-heated kernels, culling, no tracebacks) is
+Voila's and Jupyter Server's configuration, set by :func:`serve_argv` and
+:func:`serve_config`.
+
+Examples
+--------
+>>> argv = serve_argv("notebooks/dashboards", port=8866)
+>>> "--template=superatom" in argv and "--show_tracebacks=False" in argv
+True
+>>> serve_config(students=20, pool=12).VoilaKernelManager.kernel_pools_config["index.ipynb"]
+{'pool_size': 12}
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import tornado.web
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Instance, Int
+from traitlets.config import Config
+from voila.app import Voila
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+from voila.tornado.handler import TornadoVoilaHandler
+
+from superatom_lab.serve.full_page import full_page
+from superatom_lab.serve.seats import Seats
+
+#: Jupyter data folder holding the ``superatom`` Voila template (added to ``JUPYTER_PATH``).
+JUPYTER_DATA = Path(__file__).resolve().parent / "jupyter"
+
+#: The dashboard every student opens first, kept pre-heated.
+INDEX = "index.ipynb"
+
+
+class SeatedKernelManager(AsyncMappingKernelManager):
+    """Jupyter Server's kernel manager, reporting kernels handed to pages and shut down.
+
+    A kernel started for a page (not for Voila's pool) or taken from the pool takes
+    a seat; its shutdown, by the page or by culling, frees it.
+    """
+
+    seats = Instance(Seats, allow_none=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        take = getattr(self, "get_rendered_notebook", None)  # Voila's pool, when pre-heating
+        if take is not None:
+
+            async def taken(*args, **kw):
+                render_task, rendered, kernel_id = await take(*args, **kw)
+                self._seat(kernel_id)
+                return render_task, rendered, kernel_id
+
+            self.get_rendered_notebook = taken
+
+    def _seat(self, kernel_id: str) -> None:
+        if self.seats is not None:
+            self.seats.seated(kernel_id)
+
+    async def start_kernel(self, *args, **kwargs):
+        kernel_id = await super().start_kernel(*args, **kwargs)
+        if (kwargs.get("env") or {}).get("VOILA_PREHEAT") == "False":  # a page's own kernel
+            self._seat(kernel_id)
+        return kernel_id
+
+    async def shutdown_kernel(self, kernel_id, *args, **kwargs):
+        if self.seats is not None:
+            self.seats.left(kernel_id)
+        return await super().shutdown_kernel(kernel_id, *args, **kwargs)
+
+
+class ClassVoilaHandler(TornadoVoilaHandler):
+    """Voila's notebook page, served only while a seat is free; otherwise the "full" page."""
+
+    @tornado.web.authenticated
+    async def get(self, path=None):
+        seats: Seats = self.settings["superatom_seats"]
+        seats.keep(self.kernel_manager.list_kernel_ids())
+        if not seats.admit():
+            retry = self.settings["superatom_retry_seconds"]
+            self.set_status(503)
+            self.set_header("Retry-After", str(retry))
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.finish(full_page(retry, seats.limit))
+            return
+        settled = False
+        try:
+            async for html in self.get_generator(path=path):
+                if not settled:  # the page has its kernel: the admission becomes a seat
+                    seats.settled()
+                    settled = True
+                self.write(html)
+                self.flush()
+        finally:
+            if not settled:
+                seats.settled()
+
+
+class TabClosedHandler(VoilaShutdownKernelHandler):
+    """Voila's "tab closed, shut my kernel down" endpoint, without the XSRF check.
+
+    The page sends the request with ``navigator.sendBeacon``, which cannot carry
+    Jupyter's XSRF header.  The kernel id in the URL (a random UUID, known only
+    to the page that holds the kernel) is what authorises the shutdown.
+    """
+
+    def check_xsrf_cookie(self):
+        return None
+
+
+#: Voila's handlers and the class server's replacements.
+REPLACED = {TornadoVoilaHandler: ClassVoilaHandler, VoilaShutdownKernelHandler: TabClosedHandler}
+
+
+class ClassVoila(Voila):
+    """Voila for a class: at most ``max_students`` pages hold kernels at once."""
+
+    name = "superatom-serve"
+    max_students = Int(30, config=True, help="pages served at once; one more sees 'full'")
+    retry_seconds = Int(15, config=True, help="seconds before the 'full' page asks again")
+
+    def initialize(self, argv=None):
+        paths = os.environ.get("JUPYTER_PATH", "")
+        if str(JUPYTER_DATA) not in paths.split(os.pathsep):
+            os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(JUPYTER_DATA), paths) if p)
+        super().initialize(argv)
+
+    def init_settings(self) -> dict:
+        self.voila_configuration.multi_kernel_manager_class = SeatedKernelManager
+        settings = super().init_settings()
+        self.seats = Seats(self.max_students)
+        self.kernel_manager.seats = self.seats
+        settings["superatom_seats"] = self.seats
+        settings["superatom_retry_seconds"] = self.retry_seconds
+        return settings
+
+    def init_handlers(self) -> list:
+        return [
+            (route[0], REPLACED.get(route[1], route[1]), *route[2:])
+            for route in super().init_handlers()
+        ]
+
+
+def serve_config(
+    students: int = 20, pool: int = 12, retry: int = 15, cull_minutes: int = 15
+) -> Config:
+    """Voila and Jupyter Server settings for a class of ``students``.
+
+    Parameters
+    ----------
+    students
+        Seats: pages that hold a kernel at once.
+    pool
+        Kernels kept pre-heated for ``index.ipynb`` (its page is sent at once,
+        already executed); the other dashboards start a kernel per visit.
+    retry
+        Seconds before the "full" page asks again.
+    cull_minutes
+        Idle kernels whose page is gone are shut down after this long.
+
+    Examples
+    --------
+    >>> serve_config(students=5).ClassVoila.max_students
+    5
+    """
+    if students < 1 or pool < 0 or retry < 1 or cull_minutes < 1:
+        raise ValueError("students, retry and cull_minutes must be at least 1, pool at least 0")
+    c = Config()
+    c.ClassVoila.max_students = students
+    c.ClassVoila.retry_seconds = retry
+    c.VoilaConfiguration.preheat_kernel = pool > 0
+    c.VoilaConfiguration.default_pool_size = 0
+    pools = {INDEX: {"pool_size": pool}, "default": {"pool_size": 0}}
+    c.VoilaKernelManager.kernel_pools_config = pools
+    c.VoilaKernelManager.fill_delay = 0
+    c.MappingKernelManager.cull_idle_timeout = 60 * cull_minutes
+    c.MappingKernelManager.cull_interval = 60
+    return c
+
+
+def serve_argv(folder: str, port: int = 8866, ip: str = "localhost") -> list[str]:
+    """Command-line arguments of :class:`ClassVoila` for serving ``folder`` on ``ip:port``.
+
+    Examples
+    --------
+    >>> serve_argv("dashboards", port=9000)[:2]
+    ['dashboards', '--port=9000']
+    """
+    return [
+        str(folder),
+        f"--port={int(port)}",
+        f"--Voila.ip={ip}",
+        "--no-browser",
+        "--template=superatom",
+        "--show_tracebacks=False",
+        "--VoilaConfiguration.allow_template_override=NO",
+        "--VoilaConfiguration.allow_theme_override=NO",
+    ]
+
+
+def main(folder: str, students: int, pool: int, retry: int, port: int, ip: str) -> None:
+    """Serve ``folder`` to a class until interrupted (``superatom serve``)."""
+    ClassVoila.launch_instance(
+        argv=serve_argv(folder, port=port, ip=ip), config=serve_config(students, pool, retry)
+    )
