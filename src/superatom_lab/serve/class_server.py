@@ -13,6 +13,11 @@ application with three changes, each through a configuration point Voila offers:
   page sends when its tab closes; Voila's own refuses it for want of an XSRF
   token (``navigator.sendBeacon`` cannot send one: voila-dashboards/voila#1458),
   so a closed tab would hold its seat until culling;
+* its kernel websocket, :class:`KernelSocketHandler`, reads binary messages in
+  the format the client asked for: Voila reads every one as Jupyter's v1
+  format, and a client of the legacy format (any script can be one) makes it
+  count billions of offsets in a widget's binary message, freezing the server
+  for every student;
 * the page template ``superatom`` (Voila's lab template without the Font Awesome
   style sheets from a CDN).
 
@@ -31,6 +36,7 @@ True
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -41,6 +47,7 @@ from traitlets.config import Config
 from voila.app import Voila
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 from superatom_lab.serve.full_page import full_page
 from superatom_lab.serve.seats import Seats
@@ -56,7 +63,10 @@ class SeatedKernelManager(AsyncMappingKernelManager):
     """Jupyter Server's kernel manager, reporting kernels handed to pages and shut down.
 
     A kernel started for a page (not for Voila's pool) or taken from the pool takes
-    a seat; its shutdown, by the page or by culling, frees it.
+    a seat; its shutdown, by the page or by culling, frees it.  The pool is
+    refilled only while it holds fewer kernels than there are free seats: a
+    kernel that no admitted student could take would only cost memory and, while
+    it starts, the CPU time of the students already in.
     """
 
     seats = Instance(Seats, allow_none=True)
@@ -72,6 +82,18 @@ class SeatedKernelManager(AsyncMappingKernelManager):
                 return render_task, rendered, kernel_id
 
             self.get_rendered_notebook = taken
+        fill = getattr(self, "fill_if_needed", None)
+        if fill is not None:
+
+            def fill_for_free_seats(*args, **kw):
+                if self.seats is None or self.pooled() < self.seats.limit - self.seats.occupied:
+                    fill(*args, **kw)
+
+            self.fill_if_needed = fill_for_free_seats
+
+    def pooled(self) -> int:
+        """Kernels in Voila's pools, ready or starting (0 without pre-heating)."""
+        return sum(len(pool) for pool in getattr(self, "_pools", {}).values())
 
     def _seat(self, kernel_id: str) -> None:
         if self.seats is not None:
@@ -129,8 +151,53 @@ class TabClosedHandler(VoilaShutdownKernelHandler):
         return None
 
 
+#: The websocket subprotocol of Jupyter's v1 kernel message format (what browsers ask for).
+V1_PROTOCOL = "v1.kernel.websocket.jupyter.org"
+
+
+def legacy_msg_type(frame: bytes) -> str | None:
+    """The message type of a binary frame in Jupyter's legacy format, ``None`` if unreadable.
+
+    The legacy format: a big-endian 32-bit count of parts, one 32-bit offset
+    per part, then the parts; the first is the JSON message.
+
+    Examples
+    --------
+    >>> import json
+    >>> part = json.dumps({"header": {"msg_type": "comm_msg"}}).encode()
+    >>> legacy_msg_type((1).to_bytes(4, "big") + (8).to_bytes(4, "big") + part)
+    'comm_msg'
+    >>> legacy_msg_type(b"junk") is None
+    True
+    """
+    try:
+        count = int.from_bytes(frame[:4], "big")
+        if not 0 < count <= len(frame) // 4:
+            return None
+        start = int.from_bytes(frame[4:8], "big")
+        end = int.from_bytes(frame[8:12], "big") if count > 1 else len(frame)
+        return json.loads(frame[start:end])["header"]["msg_type"]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+class KernelSocketHandler(VoilaKernelWebsocketHandler):
+    """Voila's kernel websocket, reading a legacy-format client's binary messages as such."""
+
+    def write_message(self, message, binary=False):
+        if isinstance(message, bytes) and self.selected_subprotocol != V1_PROTOCOL:
+            if legacy_msg_type(message) == "execute_input":
+                return None  # Voila hides a cell's source; so does this
+            return super(VoilaKernelWebsocketHandler, self).write_message(message, binary)
+        return super().write_message(message, binary)
+
+
 #: Voila's handlers and the class server's replacements.
-REPLACED = {TornadoVoilaHandler: ClassVoilaHandler, VoilaShutdownKernelHandler: TabClosedHandler}
+REPLACED = {
+    TornadoVoilaHandler: ClassVoilaHandler,
+    VoilaShutdownKernelHandler: TabClosedHandler,
+    VoilaKernelWebsocketHandler: KernelSocketHandler,
+}
 
 
 class ClassVoila(Voila):
@@ -193,7 +260,7 @@ def serve_config(
     c.VoilaConfiguration.default_pool_size = 0
     pools = {INDEX: {"pool_size": pool}, "default": {"pool_size": 0}}
     c.VoilaKernelManager.kernel_pools_config = pools
-    c.VoilaKernelManager.fill_delay = 0
+    c.VoilaKernelManager.fill_delay = 5
     c.MappingKernelManager.cull_idle_timeout = 60 * cull_minutes
     c.MappingKernelManager.cull_interval = 60
     return c
