@@ -126,3 +126,34 @@ def test_seats_never_admit_beyond_the_limit(operations, limit):
 def test_reading_a_junk_binary_frame_never_raises_or_hangs(frame):
     result = legacy_msg_type(frame)
     assert result is None or isinstance(result, str)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/voila/render/../../../../etc/passwd",
+        "/voila/render/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/voila/files/..%2f..%2f..%2fetc%2fpasswd",
+        "/voila/files/../../pyproject.toml",
+        "/voila/tree/..%2f..%2f",
+        "/voila/render/index.ipynb?template=../../../../etc&theme=../../x",
+        "/voila/render/no_such_dashboard.ipynb",
+        "/voila/render/index.ipynb%00.png",
+        "/voila/api/contents/..%2f..%2f",
+    ],
+)
+def test_no_url_reads_a_file_or_shows_a_server_path(class_server, path):
+    """Traversal, template and theme overrides and odd names: refused, nothing leaked."""
+    try:
+        with urllib.request.urlopen(class_server + path, timeout=60) as response:
+            status, body = response.status, response.read().decode(errors="replace")
+    except urllib.error.HTTPError as exc:
+        status, body = exc.code, exc.read().decode(errors="replace")
+    assert "root:x:0:0" not in body  # /etc/passwd
+    assert "[build-system]" not in body  # a project file outside the served folder
+    assert "Traceback" not in body
+    assert str(ROOT) not in body and "site-packages" not in body
+    if "template=" in path:
+        assert status in (200, 503)  # served with the class template, the override ignored
+    else:
+        assert status in (400, 403, 404, 503), status

@@ -116,6 +116,8 @@ class ClassVoilaHandler(TornadoVoilaHandler):
 
     @tornado.web.authenticated
     async def get(self, path=None):
+        if path and any(ord(ch) < 32 for ch in path):  # a NUL byte would reach os.path: a 500
+            raise tornado.web.HTTPError(400, "not a dashboard name")
         seats: Seats = self.settings["superatom_seats"]
         seats.keep(self.kernel_manager.list_kernel_ids())
         if not seats.admit():
