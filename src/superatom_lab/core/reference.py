@@ -347,6 +347,8 @@ def references_for(name: str, quantity: str, kind: str, charge: int = 0) -> list
     ['adiabatic EA', 'computed EA_1']
     >>> [r.kind for r in references_for("LiF2", "EA", "vde")], references_for("BF4", "EA", "vde")
     (['computed VDE'], [])
+    >>> references_for("Cl", "EA", "vertical", charge=-2)  # EA_3: no measured kind exists
+    []
     """
     if quantity == "IE":
         kinds = ("IE", "computed IE") if charge == 0 else ()
@@ -356,7 +358,8 @@ def references_for(name: str, quantity: str, kind: str, charge: int = 0) -> list
         n = ea_index(charge)
         if n not in range(1, 6):
             return []
-        kinds = ("adiabatic EA" if n == 1 else f"EA_{n}", f"computed EA_{n}")
+        measured = "adiabatic EA" if n == 1 else f"EA_{n}"
+        kinds = (measured, f"computed EA_{n}") if measured in KINDS else (f"computed EA_{n}",)
     return [ref for k in kinds if (ref := reference_value(name, k)) is not None]
 
 

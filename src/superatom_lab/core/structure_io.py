@@ -30,6 +30,9 @@ from superatom_lab.errors import (
     UnknownSpeciesError,
 )
 
+#: Largest .xyz file :func:`from_xyz` reads (bytes); a cluster file is a few kB.
+MAX_FILE_BYTES = 10_000_000
+
 
 def from_xyz(
     path: str | os.PathLike,
@@ -54,7 +57,8 @@ def from_xyz(
     Raises
     ------
     StructureFileError
-        For a missing, empty, unreadable or malformed file.
+        For a missing, empty, unreadable or malformed file, one that is not a
+        regular file, or one larger than :data:`MAX_FILE_BYTES`.
     UnknownSpeciesError
         For a symbol that is not an element.
     AtomsTooCloseError
@@ -74,6 +78,13 @@ def from_xyz(
         raise StructureFileError(f"{label}: no such file")
     if path.is_dir():
         raise StructureFileError(f"{label}: is a folder, not an .xyz file")
+    if not path.is_file():  # /dev/zero, a pipe: reading would never end
+        raise StructureFileError(f"{label}: not a regular file (an .xyz file is plain text)")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise StructureFileError(
+            f"{label}: {path.stat().st_size} bytes is too large for a cluster .xyz file "
+            f"(at most {MAX_FILE_BYTES})"
+        )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -89,6 +100,7 @@ def from_xyz_text(
     spin: int | None = None,
     name: str | None = None,
     source: str = "uploaded .xyz",
+    max_atoms: int | None = None,
 ) -> Cluster:
     """Read .xyz content given as a string, e.g. from a file upload widget.
 
@@ -102,6 +114,9 @@ def from_xyz_text(
         Label; defaults to the chemical formula.
     source : str
         How error messages name the input (an uploaded file's name, say).
+    max_atoms : int or None
+        Refuse a file whose line 1 says more atoms, before reading any atom line
+        (an upload: the distance matrix of a cluster grows as the square of its size).
 
     Raises
     ------
@@ -124,11 +139,13 @@ def from_xyz_text(
             raise StructureFileError(f"{source}: not a text file") from None
     if not isinstance(text, str):
         raise StructureFileError(f"{source}: expected the text of an .xyz file")
-    return _cluster_from_text(text.lstrip("\ufeff"), source, charge, spin, name or "")
+    return _cluster_from_text(text.lstrip("\ufeff"), source, charge, spin, name or "", max_atoms)
 
 
-def _cluster_from_text(text: str, label: str, charge, spin, name: str) -> Cluster:
-    atoms = _parse_xyz(text, label)
+def _cluster_from_text(
+    text: str, label: str, charge, spin, name: str, max_atoms: int | None = None
+) -> Cluster:
+    atoms = _parse_xyz(text, label, max_atoms)
     try:
         return Cluster(atoms, charge=charge, spin=spin, name=name)
     except ChargeSpinError:
@@ -143,7 +160,7 @@ def _shown(line: str) -> str:
     return repr(line if len(line) <= 40 else line[:37] + "...")
 
 
-def _parse_xyz(text: str, label: str) -> Atoms:
+def _parse_xyz(text: str, label: str, max_atoms: int | None = None) -> Atoms:
     lines = text.splitlines()
     while lines and not lines[-1].strip():
         lines.pop()
@@ -160,6 +177,10 @@ def _parse_xyz(text: str, label: str) -> Atoms:
         )
     if count < 1:
         raise StructureFileError(f"{label}: line 1 says {count} atoms; a structure needs one")
+    if max_atoms is not None and count > max_atoms:
+        raise StructureFileError(
+            f"{label}: line 1 says {count} atoms, more than the {max_atoms} read here"
+        )
     atom_lines = lines[2 : 2 + count]
     if len(atom_lines) < count:
         found = len(atom_lines)

@@ -34,6 +34,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 from traitlets import Any, Bool, Enum, Float, Instance, Int, List, Unicode, observe
 
 from superatom_lab.apps.jobs import one_line
@@ -56,6 +58,9 @@ SHAPES = {
 SPIN_OPEN = -1
 #: Largest .xyz upload read (bytes); a cluster file is a few kB.
 MAX_UPLOAD_BYTES = 1_000_000
+#: Most atoms an uploaded .xyz may say it holds (line 1), checked before any atom is read:
+#: the shape builders' own limit; a cluster's distance matrix grows as the square of its size.
+MAX_UPLOAD_ATOMS = shapes.MAX_BUILD_ATOMS
 _INPUTS = ("mode", "species", "shape", "element", "size", "lattice_constant", "xyz_data",
            "xyz_name", "ligand_old", "ligand_new", "dopant", "dopant_index", "hollow", "centre",
            "charge", "spin", "name")  # fmt: skip
@@ -81,6 +86,34 @@ def shape_cluster(shape: str, element: str, size: int, lattice_constant=None) ->
     if shape == "octahedron":
         return shapes.octahedron(element, size, 0, lattice_constant)
     raise InputError(f"unknown shape {shape!r}: use one of {', '.join(SHAPES)}")
+
+
+def clean_file_name(name) -> str:
+    """An uploaded file's name as messages and labels show it: its last part, on one line.
+
+    A browser sends the name the visitor gave; whatever folders or line breaks it
+    holds never reach a message.
+
+    Parameters
+    ----------
+    name : str or None
+        The name sent with the upload.
+
+    Returns
+    -------
+    str
+        At most 80 printable characters; "uploaded.xyz" when nothing is left.
+
+    Examples
+    --------
+    >>> clean_file_name("../../etc/passwd"), clean_file_name("C:\\\\Users\\\\me\\\\Al13.xyz")
+    ('passwd', 'Al13.xyz')
+    >>> clean_file_name("a\\nb.xyz"), clean_file_name(None)
+    ('a b.xyz', 'uploaded.xyz')
+    """
+    last = re.split(r"[/\\]", "" if name is None else str(name))[-1]
+    shown = " ".join("".join(c if c.isprintable() else " " for c in last).split())
+    return shown[:80] or "uploaded.xyz"
 
 
 def rules_text(results) -> tuple[str, bool]:
@@ -209,7 +242,7 @@ class BuilderModel(Model):
     def load_xyz(self, content, file_name: str = "uploaded.xyz") -> None:
         """Take an uploaded .xyz file (text or bytes) and switch to mode "file"."""
         with self.hold_trait_notifications():
-            self.xyz_name = file_name or "uploaded.xyz"
+            self.xyz_name = clean_file_name(file_name)
             self.xyz_data = bytes(content) if isinstance(content, memoryview) else content
             self.mode = "file"
 
@@ -252,14 +285,19 @@ class BuilderModel(Model):
             return shape_cluster(self.shape, self.element.strip(), self.size, a)
         if self.xyz_data is None:
             return None
-        name = self.xyz_name or "uploaded.xyz"
-        if len(self.xyz_data) > MAX_UPLOAD_BYTES:
+        name = clean_file_name(self.xyz_name)
+        data = self.xyz_data
+        if not isinstance(data, (str, bytes, bytearray)):
+            raise StructureFileError(f"{name}: expected the text of an .xyz file")
+        size = len(data.encode("utf-8", "replace")) if isinstance(data, str) else len(data)
+        if size > MAX_UPLOAD_BYTES:
             raise StructureFileError(
-                f"{name}: {len(self.xyz_data)} bytes is too large for a cluster .xyz file "
+                f"{name}: {size} bytes is too large for a cluster .xyz file "
                 f"(at most {MAX_UPLOAD_BYTES})"
             )
-        stem = name.rsplit("/", 1)[-1].removesuffix(".xyz")
-        return structure_io.from_xyz_text(self.xyz_data, name=stem, source=name)
+        data = bytes(data) if isinstance(data, bytearray) else data
+        return structure_io.from_xyz_text(data, name=name.removesuffix(".xyz"), source=name,
+                                          max_atoms=MAX_UPLOAD_ATOMS)  # fmt: skip
 
     def _build(self) -> Cluster | None:
         cluster = self._base()
@@ -279,7 +317,7 @@ class BuilderModel(Model):
             except AtomsTooCloseError:  # an atom sits at the centre: the new one replaces it
                 cluster = edits.endohedral(self.centre.strip(), edits.remove_center(cluster))
         spin = None if self.spin == SPIN_OPEN else self.spin
-        name = self.name.strip() or cluster.name
+        name = " ".join(self.name.split()) or cluster.name  # a label is one line
         try:
             return Cluster(cluster.atoms, charge=self.charge, spin=spin, name=name)
         except InputError as exc:
