@@ -19,7 +19,13 @@ from __future__ import annotations
 
 import html
 
-from superatom_lab.apps.builder.model import MODES, SHAPES, SPIN_OPEN, BuilderModel
+from superatom_lab.apps.builder.model import (
+    MAX_UPLOAD_BYTES,
+    MODES,
+    SHAPES,
+    SPIN_OPEN,
+    BuilderModel,
+)
 from superatom_lab.apps.choices import structure_options
 from superatom_lab.apps.messages import error_html
 from superatom_lab.apps.mvc import View
@@ -166,7 +172,8 @@ class BuilderView(View):
                              strict=True):  # fmt: skip
             box.layout.display = "" if m.mode == mode else "none"
         self.hint.value = f"<i>{html.escape(m.description)}</i>" if m.description else ""
-        self.file_label.value = f"file: {m.xyz_name}" if m.xyz_name else "no file yet"
+        limit = f"plain-text .xyz, at most {MAX_UPLOAD_BYTES // 1_000_000} MB"
+        self.file_label.value = f"file: {m.xyz_name}" if m.xyz_name else f"no file yet ({limit})"
 
     def _on_cluster(self, change=None) -> None:
         """Show the cluster in 3D (a new nglview view; the old one is closed)."""
