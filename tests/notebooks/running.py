@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from queue import Empty
 
 from nbclient import NotebookClient
 
@@ -45,6 +46,30 @@ class NotebookRun:
         return None if b is None else b / 2**20
 
 
+def poll_in_slices(channel, every_s: float = 2.0) -> None:
+    """Make ``channel.get_msg`` wait in slices of ``every_s`` seconds instead of one long wait.
+
+    nbclient waits for a cell's execute reply with one ``get_msg(timeout=cell timeout)``.
+    Now and then that wait misses the reply the kernel has already sent (the kernel is
+    idle, the reply queued) and ends only at the timeout, after which the reply is read:
+    notebook 07's interactive plot cell took exactly 60 s of a 60 s timeout in one run of
+    three, and 600 s in CI. A fresh wait every ``every_s`` seconds finds a queued reply.
+    """
+    original = channel.get_msg
+
+    async def get_msg(timeout=None):
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = every_s if deadline is None else max(0.0, deadline - time.monotonic())
+            try:
+                return await original(timeout=min(every_s, left))
+            except Empty:
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise
+
+    channel.get_msg = get_msg
+
+
 def run_notebook(nb, folder: Path, timeout: int = 600) -> NotebookRun:
     """Execute ``nb`` in place, in ``folder``, in a fresh python3 kernel; return what it cost.
 
@@ -62,6 +87,7 @@ def run_notebook(nb, folder: Path, timeout: int = 600) -> NotebookRun:
         kernel_name="python3",
         resources={"metadata": {"path": str(folder)}},
         on_cell_executed=after_cell,
+        on_notebook_start=lambda **_: poll_in_slices(client.kc.shell_channel),
     )
     start = time.perf_counter()
     client.execute()
