@@ -88,3 +88,13 @@ def browser_page(width: int = 1400, height: int = 900):
             yield context.pages[0] if context.pages else context.new_page()
         finally:
             context.close()
+
+
+@contextlib.contextmanager
+def class_server(root: Path, log: Path, cache: Path, class_args: str):
+    """`make class` with ``class_args`` on a free loopback port and result cache ``cache``."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = ["make", "-s", "class", f"CLASS_ARGS={class_args} --port {port} --ip 127.0.0.1"]
+    with server(command, f"{base}/", root, log, env={"SUPERATOM_LAB_CACHE": str(cache)}):
+        yield base

@@ -17,7 +17,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.chromium import browser_page, free_port, server
+from tests.browser.chromium import browser_page
+from tests.browser.chromium import class_server as class_server_at
 from tests.browser.flows import app
 from tests.browser.widgets import assert_no_error_output
 
@@ -31,12 +32,9 @@ LOCAL = {"127.0.0.1", "localhost"}
 @pytest.fixture(scope="module")
 def class_server(artifacts, tmp_path_factory):
     """Base URL of `make class` with 2 seats, 1 pre-heated index kernel, retry after 3 s."""
-    port = free_port()
-    args = f"--students 2 --pool 1 --retry 3 --port {port} --ip 127.0.0.1"
-    base = f"http://127.0.0.1:{port}"
-    env = {"SUPERATOM_LAB_CACHE": str(tmp_path_factory.mktemp("class-cache"))}
-    command = ["make", "-s", "class", f"CLASS_ARGS={args}"]
-    with server(command, f"{base}/", ROOT, artifacts / "make-class.log", env=env):
+    cache = tmp_path_factory.mktemp("class-cache")
+    log = artifacts / "make-class.log"
+    with class_server_at(ROOT, log, cache, "--students 2 --pool 1 --retry 3") as base:
         yield base
 
 

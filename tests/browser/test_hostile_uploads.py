@@ -14,7 +14,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.chromium import browser_page, free_port, server
+from tests.browser.chromium import browser_page
+from tests.browser.chromium import class_server as class_server_at
 from tests.browser.widgets import assert_no_error_output, toggle
 
 pytestmark = pytest.mark.browser
@@ -26,12 +27,9 @@ CL2 = b"2\nchlorine\nCl 0 0 0\nCl 0 0 1.99\n"
 
 @pytest.fixture(scope="module")
 def class_server(artifacts, tmp_path_factory):
-    port = free_port()
-    args = f"--students 4 --pool 0 --port {port} --ip 127.0.0.1"
-    base = f"http://127.0.0.1:{port}"
-    env = {"SUPERATOM_LAB_CACHE": str(tmp_path_factory.mktemp("upload-cache"))}
-    command = ["make", "-s", "class", f"CLASS_ARGS={args}"]
-    with server(command, f"{base}/", ROOT, artifacts / "make-class-uploads.log", env=env):
+    cache = tmp_path_factory.mktemp("upload-cache")
+    log = artifacts / "make-class-uploads.log"
+    with class_server_at(ROOT, log, cache, "--students 4 --pool 0") as base:
         yield base
 
 
