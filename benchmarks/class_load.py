@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import os
 import re
 import signal
@@ -40,50 +39,19 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
-
-import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.process_tree import PeakMemory, cpu_seconds  # noqa: E402
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for_http  # noqa: E402
 from tests.deploy.widget_client import ServerFull, WidgetClient  # noqa: E402
 
 PAGE_MS = 180_000
 ANSWER_MS = 300_000
 POOL_FILLED = "Kernel pool of index.ipynb is filled"
-
-
-class PeakMemory:
-    """Sample the summed resident memory of a process and its descendants in a thread."""
-
-    def __init__(self, pid: int, every_s: float = 0.25):
-        self.root = psutil.Process(pid)
-        self.every_s = every_s
-        self.peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            total = 0
-            with contextlib.suppress(psutil.Error):
-                for proc in [self.root, *self.root.children(recursive=True)]:
-                    with contextlib.suppress(psutil.Error):
-                        total += proc.memory_info().rss
-            self.peak = max(self.peak, total)
-            self._stop.wait(self.every_s)
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
 
 
 def _question(number: int) -> tuple[str, str]:
@@ -194,20 +162,11 @@ def wait_until_idle(pid: int, timeout_s: float = 900) -> None:
     executed the notebook; a class arrives at a server prepared before the lesson.
     """
 
-    def cpu_seconds() -> float:
-        total = 0.0
-        root = psutil.Process(pid)
-        for proc in [root, *root.children(recursive=True)]:
-            with contextlib.suppress(psutil.Error):
-                times = proc.cpu_times()
-                total += times.user + times.system
-        return total
-
     deadline = time.monotonic() + timeout_s
-    before = cpu_seconds()
+    before = cpu_seconds(pid)
     while time.monotonic() < deadline:
         time.sleep(3)
-        now = cpu_seconds()
+        now = cpu_seconds(pid)
         if now - before < 0.15:
             return
         before = now

@@ -25,19 +25,19 @@ guarantees 1 GB).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-import psutil
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.process_tree import PeakMemory  # noqa: E402
+
 # playwright's Python package is not here: otter-grader needs nbconvert[webpdf], which brings it
 # (without a browser).
 TEST_ONLY = ("pytest", "pytest-timeout", "ruff", "hypothesis", "jupyter-repo2docker")
@@ -49,29 +49,11 @@ def peak_of(command: list[str], cwd: Path, env: dict) -> tuple[float, float, str
     process = subprocess.Popen(
         command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    peak = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        root = psutil.Process(process.pid)
-        while not done.is_set():
-            total = 0
-            with contextlib.suppress(psutil.Error):
-                for proc in [root, *root.children(recursive=True)]:
-                    with contextlib.suppress(psutil.Error):
-                        total += proc.memory_info().rss
-            peak = max(peak, total)
-            done.wait(0.02)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    output, _ = process.communicate()
-    done.set()
-    sampler.join()
+    with PeakMemory(process.pid, every_s=0.02) as memory:
+        output, _ = process.communicate()
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{output[-2000:]}")
-    return time.monotonic() - started, peak / 2**20, output
+    return time.monotonic() - started, memory.peak / 2**20, output
 
 
 def make_venv(path: Path) -> Path:

@@ -10,8 +10,6 @@ server stops answering.  The class server reads the format the client asked for.
 from __future__ import annotations
 
 import asyncio
-import os
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -22,7 +20,7 @@ from hypothesis import strategies as st
 
 from superatom_lab.serve.class_server import legacy_msg_type
 from superatom_lab.serve.seats import Seats
-from tests.browser.chromium import free_port, server
+from tests.browser.chromium import class_server as class_server_at
 from tests.deploy.widget_client import ServerFull, WidgetClient
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
@@ -30,16 +28,10 @@ ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def class_server(artifacts, tmp_path_factory):
-    """`superatom serve` with 2 seats and no pool, on a free loopback port."""
-    port = free_port()
-    command = [
-        os.path.join(os.path.dirname(sys.executable), "superatom"), "serve",
-        "notebooks/dashboards", "--students", "2", "--pool", "0", "--port", str(port),
-        "--ip", "127.0.0.1",
-    ]  # fmt: skip
-    env = {"SUPERATOM_LAB_CACHE": str(tmp_path_factory.mktemp("serve-cache"))}
-    base = f"http://127.0.0.1:{port}"
-    with server(command, f"{base}/", ROOT, artifacts / "serve-hostile.log", env=env):
+    """`make class` with 2 seats and no pool, on a free loopback port."""
+    cache = tmp_path_factory.mktemp("serve-cache")
+    log = artifacts / "serve-hostile.log"
+    with class_server_at(ROOT, log, cache, "--students 2 --pool 0") as base:
         yield base
 
 

@@ -20,6 +20,8 @@ from datetime import datetime, timezone
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError
 from tornado.websocket import websocket_connect
 
+from superatom_lab.serve.class_server import legacy_message
+
 
 class ServerFull(Exception):
     """The class server answered 503: the "full, retrying" page."""
@@ -34,13 +36,6 @@ def _message(msg_type: str, content: dict, session: str, metadata: dict | None =
     message = {"header": header, "parent_header": {}, "metadata": metadata or {},
                "content": content, "channel": "shell", "buffers": []}  # fmt: skip
     return json.dumps(message)
-
-
-def _json_part(frame: bytes) -> bytes:
-    """The JSON message of a binary websocket frame (Jupyter's format: a count, offsets, parts)."""
-    count = int.from_bytes(frame[:4], "big")
-    offsets = [int.from_bytes(frame[4 * (i + 1) : 4 * (i + 2)], "big") for i in range(count)]
-    return frame[offsets[0] : offsets[1] if count > 1 else None]
 
 
 class WidgetClient:
@@ -86,7 +81,9 @@ class WidgetClient:
             raw = await self.socket.read_message()
             if raw is None:
                 return
-            msg = json.loads(raw if isinstance(raw, str) else _json_part(raw))
+            msg = json.loads(raw) if isinstance(raw, str) else legacy_message(raw)
+            if msg is None:
+                continue
             if msg.get("msg_type") != "comm_msg" and msg["header"].get("msg_type") != "comm_msg":
                 continue
             data = msg["content"].get("data", {})

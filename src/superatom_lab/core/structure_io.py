@@ -80,9 +80,9 @@ def from_xyz(
         raise StructureFileError(f"{label}: is a folder, not an .xyz file")
     if not path.is_file():  # /dev/zero, a pipe: reading would never end
         raise StructureFileError(f"{label}: not a regular file (an .xyz file is plain text)")
-    if path.stat().st_size > MAX_FILE_BYTES:
+    if (size := path.stat().st_size) > MAX_FILE_BYTES:
         raise StructureFileError(
-            f"{label}: {path.stat().st_size} bytes is too large for a cluster .xyz file "
+            f"{label}: {size} bytes is too large for a cluster .xyz file "
             f"(at most {MAX_FILE_BYTES})"
         )
     try:

@@ -10,3 +10,8 @@
 
 docs/deploy.md has the recipes and the measured class load.
 """
+
+#: Defaults of ``superatom serve``: seats, pre-heated index kernels, seconds before a retry.
+DEFAULT_STUDENTS = 20
+DEFAULT_POOL = 12
+DEFAULT_RETRY_SECONDS = 15

@@ -49,6 +49,8 @@ from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
+from superatom_lab.errors import InputError
+from superatom_lab.serve import DEFAULT_POOL, DEFAULT_RETRY_SECONDS, DEFAULT_STUDENTS
 from superatom_lab.serve.full_page import full_page
 from superatom_lab.serve.seats import Seats
 
@@ -157,19 +159,19 @@ class TabClosedHandler(VoilaShutdownKernelHandler):
 V1_PROTOCOL = "v1.kernel.websocket.jupyter.org"
 
 
-def legacy_msg_type(frame: bytes) -> str | None:
-    """The message type of a binary frame in Jupyter's legacy format, ``None`` if unreadable.
+def legacy_message(frame: bytes) -> dict | None:
+    """The JSON message of a binary frame in Jupyter's legacy format, ``None`` if unreadable.
 
     The legacy format: a big-endian 32-bit count of parts, one 32-bit offset
-    per part, then the parts; the first is the JSON message.
+    per part, then the parts; the first is the JSON message, the rest its buffers.
 
     Examples
     --------
     >>> import json
     >>> part = json.dumps({"header": {"msg_type": "comm_msg"}}).encode()
-    >>> legacy_msg_type((1).to_bytes(4, "big") + (8).to_bytes(4, "big") + part)
-    'comm_msg'
-    >>> legacy_msg_type(b"junk") is None
+    >>> legacy_message((1).to_bytes(4, "big") + (8).to_bytes(4, "big") + part)
+    {'header': {'msg_type': 'comm_msg'}}
+    >>> legacy_message(b"junk") is None
     True
     """
     try:
@@ -178,9 +180,23 @@ def legacy_msg_type(frame: bytes) -> str | None:
             return None
         start = int.from_bytes(frame[4:8], "big")
         end = int.from_bytes(frame[8:12], "big") if count > 1 else len(frame)
-        return json.loads(frame[start:end])["header"]["msg_type"]
-    except (ValueError, KeyError, TypeError):
+        message = json.loads(frame[start:end])
+    except ValueError:
         return None
+    return message if isinstance(message, dict) else None
+
+
+def legacy_msg_type(frame: bytes) -> str | None:
+    """The message type of a legacy-format binary frame, ``None`` if unreadable.
+
+    Examples
+    --------
+    >>> legacy_msg_type(b"junk") is None
+    True
+    """
+    header = (legacy_message(frame) or {}).get("header")
+    msg_type = header.get("msg_type") if isinstance(header, dict) else None
+    return msg_type if isinstance(msg_type, str) else None
 
 
 class KernelSocketHandler(VoilaKernelWebsocketHandler):
@@ -206,8 +222,12 @@ class ClassVoila(Voila):
     """Voila for a class: at most ``max_students`` pages hold kernels at once."""
 
     name = "superatom-serve"
-    max_students = Int(30, config=True, help="pages served at once; one more sees 'full'")
-    retry_seconds = Int(15, config=True, help="seconds before the 'full' page asks again")
+    max_students = Int(
+        DEFAULT_STUDENTS, config=True, help="pages served at once; one more sees 'full'"
+    )
+    retry_seconds = Int(
+        DEFAULT_RETRY_SECONDS, config=True, help="seconds before the 'full' page asks again"
+    )
 
     def initialize(self, argv=None):
         paths = os.environ.get("JUPYTER_PATH", "")
@@ -232,7 +252,10 @@ class ClassVoila(Voila):
 
 
 def serve_config(
-    students: int = 20, pool: int = 12, retry: int = 15, cull_minutes: int = 15
+    students: int = DEFAULT_STUDENTS,
+    pool: int = DEFAULT_POOL,
+    retry: int = DEFAULT_RETRY_SECONDS,
+    cull_minutes: int = 15,
 ) -> Config:
     """Voila and Jupyter Server settings for a class of ``students``.
 
@@ -254,7 +277,7 @@ def serve_config(
     5
     """
     if students < 1 or pool < 0 or retry < 1 or cull_minutes < 1:
-        raise ValueError("students, retry and cull_minutes must be at least 1, pool at least 0")
+        raise InputError("--students and --retry must be at least 1, --pool at least 0")
     c = Config()
     c.ClassVoila.max_students = students
     c.ClassVoila.retry_seconds = retry
