@@ -20,8 +20,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import asdict, dataclass
 
+from superatom_lab.batch.candidates import Candidate
 from superatom_lab.batch.compute import compute_candidate
 from superatom_lab.batch.connection import connected
+from superatom_lab.batch.progress import ScreenBar
+from superatom_lab.batch.properties import RELAXED, family_task
 from superatom_lab.batch.rows import COLUMNS, cached_row, computed_row, error_row
 from superatom_lab.errors import InputError, SuperatomLabError
 from superatom_lab.qc.presets import get_method
@@ -102,9 +105,34 @@ def _keep(store, outcome: dict) -> list[str]:
     return problems
 
 
+def _inputs(candidates, task):
+    """Candidates, the task and the extra columns of a family (or of a plain list)."""
+    from superatom_lab.core.families import Family
+
+    if not isinstance(candidates, Family):
+        return list(candidates), get_task(task or "electron_affinity"), {}
+    family = candidates
+    if task is None:
+        task = family_task(family.prop)
+    elif get_task(task).kind == "vertical":
+        raise InputError(
+            f"a family is screened at relaxed geometries: {task!r} is a vertical value at "
+            f"the starting geometry; use {', '.join(sorted(RELAXED))}"
+        )
+    members = family.members
+    extra = {
+        "family": [family.kind] * len(members),
+        "centre": [m.centre for m in members],
+        "ligand": [m.ligand for m in members],
+        "n_ligands": [m.n_ligands for m in members],
+    }
+    chosen = [Candidate(m.name, m.cluster, m.cluster.charge) for m in members]
+    return chosen, get_task(task), extra
+
+
 def screen(
     candidates,
-    task: str = "electron_affinity",
+    task: str | None = None,
     preset: str = "quick",
     client=None,
     workers: int | None = None,
@@ -125,12 +153,15 @@ def screen(
 
     Parameters
     ----------
-    candidates : list of Candidate
+    candidates : list of Candidate, or Family
         From :func:`~superatom_lab.batch.candidates.candidate` or
-        :func:`~superatom_lab.batch.input_file.read_input`.
-    task : str
+        :func:`~superatom_lab.batch.input_file.read_input`, or a family of
+        :mod:`superatom_lab.core.families` (its table gains the columns
+        family, centre, ligand and n_ligands).
+    task : str, optional
         A task of the registry that gives one value per candidate
-        (:func:`screenable_tasks`).
+        (:func:`screenable_tasks`); by default the vertical EA, and for a
+        family its own property (never a vertical one).
     preset : str
         The method preset.
     client : distributed.Client, str or None
@@ -144,8 +175,10 @@ def screen(
     store : ResultStore, "default" or None
         The cache read first and filled: the user's by default; ``None``
         computes everything and keeps nothing.
-    progress : callable, optional
-        Called with ``{"event": "plan", "plan": Plan}`` before anything runs,
+    progress : callable or True, optional
+        ``True`` shows a bar (tqdm's widget in Jupyter, text elsewhere).
+        A callable is called with ``{"event": "plan", "plan": Plan}`` before
+        anything runs,
         then ``{"event": "done", "row": dict, "done": k, "total": n}`` as each
         computed candidate finishes.
 
@@ -166,7 +199,7 @@ def screen(
 
     from superatom_lab.qc.runner import resolve_store
 
-    task = get_task(task)
+    candidates, task, extra = _inputs(candidates, task)
     if task.name not in screenable_tasks():
         raise InputError(
             f"a screen computes one value per candidate: {task.name!r} gives "
@@ -174,13 +207,20 @@ def screen(
         )
     method = get_method(preset)
     store = resolve_store(store)
-    candidates = list(candidates)
+    bar = ScreenBar(auto=True) if progress is True else None
+    progress = bar or progress
     rows, pending, plan = _plan(candidates, task, method, store)
     _notify(progress, {"event": "plan", "plan": plan})
-    interrupted = _compute(
-        pending, rows, candidates, task.name, method.name, client, workers, store, progress
-    )
+    try:
+        interrupted = _compute(
+            pending, rows, candidates, task.name, method.name, client, workers, store, progress
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     table = pd.DataFrame(rows, columns=list(COLUMNS))
+    for column, values in extra.items():
+        table[column] = values
     table.attrs.update(plan=asdict(plan), interrupted=interrupted)
     return table
 

@@ -15,6 +15,7 @@ import sys
 from superatom_lab.cli import (
     cache_cmd,
     count_cmd,
+    design_cmd,
     doctor_cmd,
     jellium_cmd,
     list_cmd,
@@ -54,6 +55,7 @@ def build_parser() -> OneLineParser:
     cache_cmd.add_parser(sub)
     precompute_cmd.add_parser(sub)
     screen_cmd.add_parser(sub)
+    design_cmd.add_parser(sub)
     doctor_cmd.add_parser(sub)
     serve_cmd.add_parser(sub)
     return parser
@@ -69,6 +71,7 @@ COMMANDS = {
     "cache": cache_cmd.run,
     "precompute": precompute_cmd.run,
     "screen": screen_cmd.run,
+    "design": design_cmd.run,
     "doctor": doctor_cmd.run,
     "serve": serve_cmd.run,
 }

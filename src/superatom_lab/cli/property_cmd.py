@@ -11,11 +11,9 @@ from __future__ import annotations
 import json
 import time
 
+from superatom_lab.batch.properties import QUANTITY
 from superatom_lab.errors import InputError
 from superatom_lab.qc.tasks import TASKS, task_for
-
-#: The quantity each command computes.
-QUANTITY = {"ea": "EA", "ip": "IE"}
 
 
 def parse_ladder(text: str | None) -> int | None:

@@ -1,15 +1,17 @@
 """``superatom screen INPUT``: one property for every structure of an input file, on Dask.
 
-Exit status 0 when every row has a value, 1 when some row failed, 2 when the
-input is unusable (no valid line), 130 after Ctrl-C (the finished rows are
-printed and written).
+INPUT lists structures (``NAME [charge]`` or ``path.xyz [charge]`` per line) or
+is a family file (its first line ``family KIND``;
+:mod:`superatom_lab.batch.family_file`).  Exit status 0 when every row has a
+value, 1 when some row failed, 2 when the input is unusable (no valid line,
+an unknown family), 130 after Ctrl-C (the finished rows are printed and
+written).
 
 Examples
 --------
->>> PROPERTIES["ea"], PROPERTIES["vde"], PROPERTIES["ie"]
-('electron_affinity', 'vertical_detachment_energy', 'ionization_energy')
->>> sorted(PROPERTIES)
-['ea', 'ea-adiabatic', 'ie', 'ie-adiabatic', 'ip', 'ip-adiabatic', 'vde']
+>>> from types import SimpleNamespace
+>>> workers_of(SimpleNamespace(workers="2"))
+2
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from superatom_lab.batch.properties import PROPERTIES
 from superatom_lab.cli.numbers import parse_number
-from superatom_lab.cli.property_cmd import QUANTITY
 from superatom_lab.errors import InputError
 from superatom_lab.qc.tasks import TASKS
 
@@ -29,25 +31,12 @@ EXIT_CANCELLED = 130
 SHOWN = ["name", "charge", "value_ev", "cached", "worker", "error"]
 
 
-def _property_names() -> dict[str, str]:
-    """``--property`` names -> task names: the ``ea``/``ip`` commands and their kinds."""
-    names = {}
-    for command, quantity in QUANTITY.items():
-        for task in TASKS.values():
-            if task.quantity != quantity or task.kind in ("ladder", "table"):
-                continue
-            if task.kind == "vertical":
-                names[command] = task.name
-            elif task.kind == "vde":
-                names["vde"] = task.name
-            else:
-                names[f"{command}-{task.kind}"] = task.name
-    for name in [n for n in names if n.startswith("ip")]:  # "ie" is said as often as "ip"
-        names["ie" + name[2:]] = names[name]
-    return names
-
-
-PROPERTIES = _property_names()
+def add_dask_options(p) -> None:
+    """``--preset``, ``--scheduler``, ``--workers`` and ``--out``, shared by screen and design."""
+    p.add_argument("--preset", default="quick", help="method preset (default: quick)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler, tcp://host:port")
+    p.add_argument("--workers", metavar="N", help="local worker processes (default: cores)")
+    p.add_argument("--out", metavar="CSV", help="the CSV file (default: named after the input)")
 
 
 def add_parser(sub) -> None:
@@ -57,25 +46,55 @@ def add_parser(sub) -> None:
         help="one property for every structure of an input file, in parallel (Dask)",
         description="Compute one property for every structure listed in INPUT, one per line as "
         "'NAME [charge]' or 'path.xyz [charge]' ('#' starts a comment; paths are relative to "
-        "INPUT's folder). Answers in the cache are read first; the rest run on a local Dask "
-        "cluster (or the scheduler given) and are stored as each finishes. Prints the table "
-        "sorted by value and writes it as CSV.",
+        "INPUT's folder), or for every member of a family file (first line 'family KIND'). "
+        "Answers in the cache are read first; the rest run on a local Dask cluster (or the "
+        "scheduler given) and are stored as each finishes. Prints the table sorted by value "
+        "and writes it as CSV (default: <INPUT's stem>_<property>_<preset>.csv here).",
     )
-    p.add_argument("input", help="the input file")
+    p.add_argument("input", help="the input file, or a family file")
     p.add_argument(
         "--property",
-        default="ea",
+        default=None,
         choices=sorted(PROPERTIES),
-        help="; ".join(f"{n}: {TASKS[t].label}" for n, t in sorted(PROPERTIES.items())),
+        help="default: ea for a list, the family's own for a family file; "
+        + "; ".join(f"{n}: {TASKS[t].label}" for n, t in sorted(PROPERTIES.items())),
     )
-    p.add_argument("--preset", default="quick", help="method preset (default: quick)")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler, tcp://host:port")
-    p.add_argument("--workers", metavar="N", help="local worker processes (default: cores)")
-    p.add_argument(
-        "--out",
-        metavar="CSV",
-        help="the CSV file (default: <INPUT's stem>_<property>_<preset>.csv here)",
-    )
+    add_dask_options(p)
+
+
+def workers_of(args) -> int | None:
+    """``--workers`` as a whole number >= 1, or ``None``."""
+    if args.workers is None:
+        return None
+    workers = parse_number(args.workers, "--workers", int)
+    if workers < 1:
+        raise InputError(f"--workers must be at least 1, got {workers}")
+    return workers
+
+
+def warn_problems(source, problems) -> None:
+    """One warning line on stderr per unusable input line."""
+    for problem in problems:
+        print(f"warning: {source}: {problem}", file=sys.stderr)
+
+
+def run_with_bar(function, *args, **kwargs):
+    """Call ``function(..., progress=bar)`` with a :class:`ScreenBar` on stderr."""
+    from superatom_lab.batch.progress import ScreenBar
+
+    bar = ScreenBar()
+    try:
+        return function(*args, progress=bar, **kwargs)
+    finally:
+        bar.close()
+
+
+def write_csv(table, out: Path) -> None:
+    """Write ``table`` to ``out`` whole or not at all (a temporary file, then a rename)."""
+    partial = out.with_name(f".{out.name}.partial")
+    table.to_csv(partial, index=False)
+    partial.replace(out)
+    print(f"wrote {out}", file=sys.stderr)
 
 
 def _table_text(table) -> str:
@@ -85,36 +104,35 @@ def _table_text(table) -> str:
     return shown.to_string(index=False, float_format=lambda v: f"{v:.3f}", na_rep="-")
 
 
+def _candidates(path: str):
+    """The input's candidates (a list, or a family), after its problems are reported."""
+    from superatom_lab.batch import read_family, read_input
+    from superatom_lab.batch.family_file import is_family_text
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the input file {path}: {exc}") from None
+    parsed = read_family(path) if is_family_text(text) else read_input(path)
+    warn_problems(path, parsed.problems)
+    return parsed.family if is_family_text(text) else parsed.candidates
+
+
 def run(args) -> int:
     """Run ``superatom screen``."""
-    from superatom_lab.batch import read_input, screen
-    from superatom_lab.cli.progress import ScreenBar
+    from superatom_lab.batch import screen
 
-    workers = None if args.workers is None else parse_number(args.workers, "--workers", int)
-    if workers is not None and workers < 1:
-        raise InputError(f"--workers must be at least 1, got {workers}")
-    parsed = read_input(args.input)
-    for problem in parsed.problems:
-        print(f"warning: {args.input}: {problem}", file=sys.stderr)
-    if not parsed.candidates:
+    workers = workers_of(args)
+    candidates = _candidates(args.input)
+    if not candidates:
         print(f"error: {args.input} has no usable line", file=sys.stderr)
         return EXIT_INPUT
-    out = Path(args.out or f"{Path(args.input).stem}_{args.property}_{args.preset}.csv")
-    bar = ScreenBar()
-    try:
-        table = screen(
-            parsed.candidates,
-            task=PROPERTIES[args.property],
-            preset=args.preset,
-            client=args.scheduler,
-            workers=workers,
-            progress=bar,
-        )
-    finally:
-        bar.close()
+    task = PROPERTIES[args.property] if args.property else None
+    table = run_with_bar(screen, candidates, task=task, preset=args.preset,
+                         client=args.scheduler, workers=workers)  # fmt: skip
+    prop = args.property or next(n for n, t in PROPERTIES.items() if t == table["task"].iloc[0])
     print(_table_text(table))
-    table.to_csv(out, index=False)
-    print(f"wrote {out}", file=sys.stderr)
+    write_csv(table, Path(args.out or f"{Path(args.input).stem}_{prop}_{args.preset}.csv"))
     if table.attrs.get("interrupted"):
         return EXIT_CANCELLED
     return 0 if table["value_ev"].notna().all() else EXIT_SOME_FAILED

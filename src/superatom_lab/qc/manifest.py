@@ -2,8 +2,10 @@
 
 The manifest (``superatom_lab/data/shipped/manifest.json``) declares each
 shipped result once, as a request: a task name of the registry
-(:data:`~superatom_lab.qc.tasks.TASKS`), a catalogue species, its charge, a
-preset and the task's options.  ``superatom precompute``
+(:data:`~superatom_lab.qc.tasks.TASKS`), a catalogue species (or, with
+``"family"``, a member of that default family of
+:mod:`superatom_lab.core.families`), its charge, a preset and the task's
+options.  ``superatom precompute``
 (:mod:`superatom_lab.qc.precompute`) computes them into the shipped records
 (:class:`~superatom_lab.store.shipped.ShippedRecords`) and writes their
 provenance beside them (``provenance.json``).  An entry is
@@ -53,11 +55,13 @@ class ShippedEntry:
     charge: int = 0
     preset: str = "standard"
     options: dict = field(default_factory=dict)
+    family: str | None = None
 
     @property
     def name(self) -> str:
         """A readable identifier, also the entry's key in the provenance file."""
-        text = f"{self.task} {self.species} (charge {self.charge:+d}) {self.preset}"
+        species = f"{self.family}:{self.species}" if self.family else self.species
+        text = f"{self.task} {species} (charge {self.charge:+d}) {self.preset}"
         if self.options:
             text += " " + " ".join(f"{k}={v}" for k, v in sorted(self.options.items()))
         return text
@@ -68,13 +72,19 @@ class ShippedEntry:
         from superatom_lab.qc.presets import get_method
         from superatom_lab.qc.tasks import Request
 
-        cluster = catalogue.build(self.species, charge=self.charge)
+        if self.family:
+            from superatom_lab.core.families import family_member
+
+            cluster = family_member(self.family, self.species).cluster.with_charge(self.charge)
+        else:
+            cluster = catalogue.build(self.species, charge=self.charge)
         return Request.make(self.task, cluster, get_method(self.preset), **self.options)
 
     def to_dict(self) -> dict:
         """The entry as in the manifest."""
-        return {"task": self.task, "species": self.species, "charge": self.charge,
-                "preset": self.preset, "options": dict(self.options)}  # fmt: skip
+        entry = {"task": self.task, "species": self.species, "charge": self.charge,
+                 "preset": self.preset, "options": dict(self.options)}  # fmt: skip
+        return {**entry, "family": self.family} if self.family else entry
 
 
 def manifest_path(folder: Path | None = None) -> Path:
@@ -95,7 +105,8 @@ def load_manifest(path: str | Path | None = None) -> list[ShippedEntry]:
     try:
         rows = json.loads(path.read_text(encoding="utf-8"))["entries"]
         entries = [ShippedEntry(r["task"], r["species"], int(r.get("charge", 0)),
-                                r.get("preset", "standard"), dict(r.get("options", {})))
+                                r.get("preset", "standard"), dict(r.get("options", {})),
+                                r.get("family"))
                    for r in rows]  # fmt: skip
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"cannot read the manifest of shipped results {path}: {exc}") from None
