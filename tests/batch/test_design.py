@@ -1,4 +1,4 @@
-"""`design` on a real LocalCluster: the funnel's two steps, both ranks, and why each one fell out."""
+"""`design` on a real LocalCluster: the funnel's two steps, both ranks, and why each fell out."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ def test_every_candidate_is_screened_and_the_best_one_refined(funnel):
     best = table["screen_value_ev"].idxmax()
     other = table.index.drop(best)[0]
     assert table.loc[best, "screen_rank"] == 1 and table.loc[other, "screen_rank"] == 2
-    assert table.loc[best, "refined_rank"] == 1 and not math.isnan(table.loc[best, "refined_value_ev"])
+    assert table.loc[best, "refined_rank"] == 1
+    assert not math.isnan(table.loc[best, "refined_value_ev"])
     assert math.isnan(table.loc[other, "refined_value_ev"])
     assert "outside the best 1 recomputed at standard" in table.loc[other, "verdict"]
     assert [e["plan"].n_candidates for e in events if e["event"] == "plan"] == [2, 1]

@@ -82,8 +82,7 @@ def from_xyz(
         raise StructureFileError(f"{label}: not a regular file (an .xyz file is plain text)")
     if (size := path.stat().st_size) > MAX_FILE_BYTES:
         raise StructureFileError(
-            f"{label}: {size} bytes is too large for a cluster .xyz file "
-            f"(at most {MAX_FILE_BYTES})"
+            f"{label}: {size} bytes is too large for a cluster .xyz file (at most {MAX_FILE_BYTES})"
         )
     try:
         text = path.read_text(encoding="utf-8-sig")
