@@ -30,6 +30,7 @@ COLUMNS = (
     "warnings",
     "error",
     "cached",
+    "precomputed",
     "pyscf_version",
 )
 
@@ -48,6 +49,7 @@ def _row(candidate, task: str, preset: str, **values) -> dict:
         "warnings": "",
         "error": "",
         "cached": False,
+        "precomputed": False,
         "pyscf_version": "",
     }
     row.update(values)
@@ -55,7 +57,7 @@ def _row(candidate, task: str, preset: str, **values) -> dict:
 
 
 def cached_row(candidate, task: str, preset: str, result) -> dict:
-    """A row answered by the client's store: no worker, no wall time."""
+    """A row answered by the client's store (``precomputed``: by the shipped results); no worker."""
     return _row(
         candidate,
         task,
@@ -64,6 +66,7 @@ def cached_row(candidate, task: str, preset: str, result) -> dict:
         converged=bool(result.converged),
         warnings="; ".join(result.warnings),
         cached=True,
+        precomputed=bool(result.precomputed),
         pyscf_version=pyscf_version(),
     )
 

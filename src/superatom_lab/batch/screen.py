@@ -241,7 +241,7 @@ def _compute(pending, rows, candidates, task, preset, client, workers, store, pr
     After Ctrl-C, the candidates already finished keep their rows (and their
     records are stored); the others are cancelled and say so.
     """
-    shipped = store is None or store.shipped is not None
+    shipped = store is not None and store.shipped is not None
     interrupted = False
     with connected(client, workers, needed=len(pending)) as dask:
         if dask is None:

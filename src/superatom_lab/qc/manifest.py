@@ -120,6 +120,8 @@ def select(
 ) -> list[ShippedEntry]:
     """The entries for the species named in ``only`` (comma-separated, any case); all if None.
 
+    A family's name (``superhalogen``) selects every entry of that family.
+
     ``preset``, when given, keeps only the entries computed with that preset.
 
     Raises
@@ -171,16 +173,18 @@ def entry_for(task: str, species: str | None = None) -> ShippedEntry:
 
 
 def _by_species(entries: list[ShippedEntry], only: str | None) -> list[ShippedEntry]:
+    """The entries of the species (or of the family) named in ``only``."""
     if only is None:
         return list(entries)
     wanted = [n.strip() for n in only.split(",") if n.strip()]
     known = {e.species.casefold(): e.species for e in entries}
+    known.update({e.family.casefold(): e.family for e in entries if e.family})
     for name in wanted:
         if name.casefold() not in known:
             listed = ", ".join(sorted(set(known.values())))
             raise InputError(f"no shipped result for {name!r}: the manifest has {listed}")
     folded = {n.casefold() for n in wanted}
-    return [e for e in entries if e.species.casefold() in folded]
+    return [e for e in entries if {e.species.casefold(), (e.family or "").casefold()} & folded]
 
 
 def load_provenance(folder: Path | None = None) -> dict:
