@@ -44,9 +44,11 @@ from superatom_lab.core.edits import LIGANDS, replace_ligands
 from superatom_lab.core.elements import checked_symbol, group
 from superatom_lab.errors import InputError
 
-#: The defaults of ``superatom design superhalogen``: five centres of valence 1-3, three ligands.
+#: The defaults of ``superatom design superhalogen``: five centres of valence 1-3 and the three
+#: halogens of Gutsev and Boldyrev's MX(k+1) series.  CN works too, but its neutral radicals are
+#: slow at quick (B(CN)4: 971 s against BF4's 63 s, docs/benchmarks.md).
 SUPERHALOGEN_CENTRES = ("Li", "Na", "Mg", "B", "Al")
-SUPERHALOGEN_LIGANDS = ("F", "Cl", "CN")
+SUPERHALOGEN_LIGANDS = ("F", "Cl", "Br")
 #: The defaults of ``superatom design superalkali``.
 SUPERALKALI_CENTRES = ("F", "O", "N")
 SUPERALKALI_METALS = ("Li", "Na")
