@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from superatom_lab.batch import DESIGN_COLUMNS, design, parse_target
 from superatom_lab.core.families import superhalogen_family
@@ -72,3 +74,17 @@ def test_a_family_is_never_screened_for_a_vertical_value():
 
     with pytest.raises(InputError, match="relaxed geometries"):
         screen(superhalogen_family(["Li"], ["F"]), task="electron_affinity", store=None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    prop=st.sampled_from(["vde", "ea", "ie", "ip", "ea-adiabatic", "ie-adiabatic"]),
+    op=st.sampled_from([">=", "<=", ">", "<"]),
+    value=st.floats(-20, 20, allow_nan=False).map(lambda v: round(v, 3)),
+    spaces=st.sampled_from(["", " ", "  "]),
+)
+def test_a_target_reads_back_from_its_own_text(prop, op, value, spaces):
+    target = parse_target(f"{prop}{spaces}{op}{spaces}{value}")
+    assert (target.prop, target.op, target.value) == (prop, op, value)
+    assert parse_target(str(target)) == target
+    assert target.met(value) == (op in (">=", "<="))

@@ -86,7 +86,7 @@ def test_every_superhalogen_has_one_ligand_more_than_its_valence_in_its_vsepr_sh
 
 
 def test_cyanide_binds_through_carbon_and_points_outward():
-    member = family_member("superhalogen", "Al(CN)4")
+    member = superhalogen_family(["Al"], ["CN"]).members[0]
     symbols, positions = member.cluster.symbols, member.cluster.positions_angstrom
     for c in [i for i, s in enumerate(symbols) if s == "C"]:
         n = c + 1

@@ -3,19 +3,7 @@
 In a terminal a tqdm bar, in Jupyter tqdm's widget (``auto=True``), and one
 plain line per candidate when the stream is a file or a pipe.
 
-Examples
---------
->>> import io
->>> from superatom_lab.batch.screen import Plan
->>> log = io.StringIO()
->>> bar = ScreenBar(stream=log)
->>> bar({"event": "plan", "plan": Plan(3, 1, 2, 0)})
->>> bar({"event": "done", "row": {"name": "F", "value_ev": 3.4, "error": ""},
-...      "done": 1, "total": 2})
->>> bar.close()
->>> print(log.getvalue().strip())
-[superatom] 3 candidates: 1 from the cache, 2 to compute
-[superatom] 1/2 F: 3.400 eV
+See :class:`ScreenBar` for an example.
 """
 
 from __future__ import annotations
