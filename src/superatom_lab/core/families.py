@@ -244,6 +244,7 @@ def superhalogen_family(
     >>> m.name, m.shape, round(float(m.cluster.atoms.get_distance(0, 1)), 2)
     ('MgCl3', 'trigonal planar', 2.43)
     """
+
     def name_of(centre, ligand, k):
         return f"{centre}{_ligand_text(ligand, k + 1)}"
 
@@ -273,6 +274,7 @@ def superalkali_family(
     for metal in metals:
         if group(checked_symbol(metal, "metal")) != 1 or metal == "H":
             raise InputError(f"a superalkali's ligands are alkali metals, got {metal}")
+
     def name_of(centre, metal, k):
         return f"{metal}{k + 1 if k else ''}{centre}"
 
