@@ -63,7 +63,7 @@ def test_screen_of_a_family_file_reads_the_shipped_vdes(empty_cache, capsys):
         (["design", "superhalogen", "--target", "vde=5"], "property operator value"),
         (["design", "superhalogen", "--target", "gap>=1"], "unknown property 'gap'"),
         (["design", "superhalogen", "--target", "vde>=5", "--top", "-1"], "top"),
-        (["screen", "superhalogen"], "cannot read the input file"),
+        (["screen", "superhalogen"], "superhalogen: no such file"),
     ],
 )
 def test_unusable_input_exits_2(empty_cache, capsys, argv, message):

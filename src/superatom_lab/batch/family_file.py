@@ -37,9 +37,8 @@ line 5: colour blue: unknown key 'colour': use centres, ligands, valence
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-from superatom_lab.batch.input_file import InputProblem
+from superatom_lab.batch.input_file import InputProblem, read_text
 from superatom_lab.core.families import FAMILY_KINDS, Family, make_family
 from superatom_lab.errors import InputError
 
@@ -156,9 +155,4 @@ def read_family(path) -> ParsedFamily:
     InputError
         When the file cannot be read.
     """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the family file {path}: {exc}") from None
-    return parse_family(text)
+    return parse_family(read_text(path))

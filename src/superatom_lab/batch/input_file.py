@@ -120,6 +120,23 @@ def parse_input(text: str, base: str | os.PathLike | None = None) -> ParsedInput
     return parsed
 
 
+def read_text(path: str | os.PathLike) -> str:
+    """The text of an input or family file.
+
+    Raises
+    ------
+    InputError
+        When the file is missing or unreadable.
+    """
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot be read ({exc})") from None
+
+
 def read_input(path: str | os.PathLike) -> ParsedInput:
     """Read an input file (see :func:`parse_input`).
 
@@ -135,11 +152,4 @@ def read_input(path: str | os.PathLike) -> ParsedInput:
     ...
     superatom_lab.errors.InputError: /nonexistent/screen.txt: no such file
     """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot be read ({exc})") from None
-    return parse_input(text, base=path.parent)
+    return parse_input(read_text(path), base=Path(path).parent)

@@ -106,16 +106,18 @@ def _table_text(table) -> str:
 
 def _candidates(path: str):
     """The input's candidates (a list, or a family), after its problems are reported."""
-    from superatom_lab.batch import read_family, read_input
+    from superatom_lab.batch import parse_family, parse_input
     from superatom_lab.batch.family_file import is_family_text
+    from superatom_lab.batch.input_file import read_text
 
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the input file {path}: {exc}") from None
-    parsed = read_family(path) if is_family_text(text) else read_input(path)
+    text = read_text(path)
+    if is_family_text(text):
+        parsed = parse_family(text)
+        warn_problems(path, parsed.problems)
+        return parsed.family
+    parsed = parse_input(text, base=Path(path).parent)
     warn_problems(path, parsed.problems)
-    return parsed.family if is_family_text(text) else parsed.candidates
+    return parsed.candidates
 
 
 def run(args) -> int:
