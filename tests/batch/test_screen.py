@@ -136,3 +136,28 @@ def test_ctrl_c_keeps_finished_rows_and_cancels_the_rest(dask_client):
     assert table.loc[0, "error"].startswith("SystemTooLargeError")
     assert (table["error"] == CANCELLED).sum() >= 1
     dask_client.run(lambda: None)  # the workers are still there for the next test
+
+
+def test_a_cancelled_candidate_stops_on_its_worker(dask_client):
+    """Ctrl-C releases the running task, and the engine's next cancel check ends it."""
+    import time
+
+    def interrupt(event):
+        if event["event"] == "done":
+            raise KeyboardInterrupt
+
+    # Li is done in a second; Al13 at quick takes about 20 s of SCF cycles on its worker
+    cands = [candidate("Li"), candidate("Al13", charge=0)]
+    start = time.perf_counter()
+    table = screen(cands, preset="quick", client=dask_client, store=None, progress=interrupt)
+    assert table.attrs["interrupted"] and table.loc[1, "error"] == CANCELLED
+
+    def running():  # the keys that worker threads are still running, cancelled or not
+        threads = dask_client.run(lambda dask_worker: list(dask_worker.active_threads.values()))
+        return [key for keys in threads.values() for key in keys]
+
+    while running() and time.perf_counter() - start < 60:
+        time.sleep(0.2)
+    assert not running()
+    idle_after = time.perf_counter() - start
+    assert idle_after < 12, f"the workers were busy for {idle_after:.1f} s after Ctrl-C"

@@ -58,6 +58,41 @@ def one_thread() -> None:
     lib.num_threads(1)
 
 
+class TaskReleased:
+    """``is_set()`` once Dask no longer wants the task this thread runs: the engine's cancel flag.
+
+    The engine checks its cancel flag between SCF cycles and relaxation steps
+    (a ``threading.Event`` elsewhere).  On a Dask worker the flag is set when
+    the scheduler releases the task: Ctrl-C in the client cancelled it, or
+    the client is gone.  So a cancelled or orphaned candidate stops within one
+    SCF cycle instead of computing on.  Outside a Dask task it is never set.
+
+    Examples
+    --------
+    >>> TaskReleased().is_set()
+    False
+    """
+
+    _GONE = ("cancelled", "released", "forgotten")
+
+    def __init__(self):
+        self._worker, self._key = None, None
+        try:
+            from distributed import get_worker
+            from distributed.worker import thread_state
+
+            self._worker, self._key = get_worker(), thread_state.key
+        except (ImportError, ValueError, AttributeError):
+            pass
+
+    def is_set(self) -> bool:
+        """Whether the scheduler has let go of this task."""
+        if self._worker is None:
+            return False
+        task = self._worker.state.tasks.get(self._key)
+        return task is None or task.state in self._GONE
+
+
 def worker_name() -> str:
     """The Dask worker's address, else ``host:pid``."""
     try:
@@ -108,7 +143,7 @@ def compute_candidate(request, shipped: bool = True) -> dict:
         store = CollectingStore(folder, shipped="package" if shipped else None)
         try:
             one_thread()
-            result = request.run(store=store)
+            result = request.run(store=store, cancel=TaskReleased())
             outcome.update(
                 value_ev=float(result.value_ev),
                 converged=bool(result.converged),
