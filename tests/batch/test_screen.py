@@ -9,6 +9,7 @@ import pytest
 from superatom_lab.batch import COLUMNS, candidate, read_input, screen
 from superatom_lab.batch.connection import ONE_THREAD
 from superatom_lab.batch.screen import CANCELLED
+from superatom_lab.errors import InputError
 from superatom_lab.qc.presets import get_method
 from superatom_lab.qc.tasks import Request
 from superatom_lab.store import ResultStore
@@ -161,3 +162,15 @@ def test_a_cancelled_candidate_stops_on_its_worker(dask_client):
     assert not running()
     idle_after = time.perf_counter() - start
     assert idle_after < 12, f"the workers were busy for {idle_after:.1f} s after Ctrl-C"
+
+
+def test_workers_can_write_into_a_shared_cache_folder(dask_client, tmp_path):
+    store = ResultStore(tmp_path / "shared", shipped=None)
+    table = screen([candidate("F")], preset="quick", client=dask_client, store=store,
+                   write="workers")  # fmt: skip
+    assert table.loc[0, "converged"] and not table.loc[0, "cached"]
+    assert len(list(store.keys())) >= 2  # both states, written by the worker process
+    again = screen([candidate("F")], preset="quick", client="tcp://nowhere:1", store=store)
+    assert again.loc[0, "cached"] and again.loc[0, "value_ev"] == table.loc[0, "value_ev"]
+    with pytest.raises(InputError, match="write is 'client' or 'workers'"):
+        screen([candidate("F")], store=None, write="workers")

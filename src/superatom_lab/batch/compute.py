@@ -119,8 +119,8 @@ def pyscf_version() -> str:
         return ""
 
 
-def compute_candidate(request, shipped: bool = True) -> dict:
-    """Run ``request`` into a temporary store; never raises for a failed calculation.
+def compute_candidate(request, shipped: bool = True, root: str | None = None) -> dict:
+    """Run ``request`` into a temporary store (or ``root``); never raises for a failed calculation.
 
     Parameters
     ----------
@@ -128,6 +128,10 @@ def compute_candidate(request, shipped: bool = True) -> dict:
         One task for one candidate (:class:`superatom_lab.qc.tasks.Request`).
     shipped : bool
         Whether the temporary store reads the results shipped with the package.
+    root : str, optional
+        A cache folder that this worker shares with the client (a shared file
+        system): the records are written there, under the store's lock, and
+        not returned.
 
     Returns
     -------
@@ -140,7 +144,7 @@ def compute_candidate(request, shipped: bool = True) -> dict:
     start = time.perf_counter()
     outcome = {"value_ev": math.nan, "converged": False, "warnings": [], "error": "", "records": []}
     with tempfile.TemporaryDirectory(prefix="superatom-screen-") as folder:
-        store = CollectingStore(folder, shipped="package" if shipped else None)
+        store = CollectingStore(root or folder, shipped="package" if shipped else None)
         try:
             one_thread()
             result = request.run(store=store, cancel=TaskReleased())
@@ -151,6 +155,6 @@ def compute_candidate(request, shipped: bool = True) -> dict:
             )
         except Exception as exc:  # reported in the candidate's row; the batch goes on
             outcome["error"] = f"{type(exc).__name__}: {exc}"
-        outcome["records"] = store.written
+        outcome["records"] = [] if root else store.written
     outcome.update(wall_s=time.perf_counter() - start, worker=worker_name(), pyscf=pyscf_version())
     return outcome

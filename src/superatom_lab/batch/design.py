@@ -134,6 +134,7 @@ def design(
     workers: int | None = None,
     store="default",
     progress=None,
+    write: str = "client",
 ):
     """Search ``family`` for the members in the ``target`` window: a two-step funnel.
 
@@ -151,7 +152,7 @@ def design(
         The preset the best ``top`` are computed again at.
     top : int
         How many candidates reach the second step (0: none).
-    client, workers, store, progress
+    client, workers, store, progress, write
         As for :func:`~superatom_lab.batch.screen.screen`; both steps use them.
 
     Returns
@@ -180,7 +181,8 @@ def design(
     if isinstance(top, bool) or not isinstance(top, int) or top < 0:
         raise InputError(f"top must be a whole number >= 0, got {top!r}")
     task = family_task(target.prop)
-    options = {"client": client, "workers": workers, "store": store, "progress": progress}
+    options = {"client": client, "workers": workers, "store": store, "progress": progress,
+               "write": write}  # fmt: skip
     first = screen(family, task=task, preset=preset, **options)
     ranks = _ranks(first["value_ev"], target.best_first)
     table = pd.DataFrame(

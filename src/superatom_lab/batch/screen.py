@@ -138,6 +138,7 @@ def screen(
     workers: int | None = None,
     store="default",
     progress=None,
+    write: str = "client",
 ):
     """Compute one property for every candidate, in parallel; one table row per candidate.
 
@@ -175,6 +176,11 @@ def screen(
     store : ResultStore, "default" or None
         The cache read first and filled: the user's by default; ``None``
         computes everything and keeps nothing.
+    write : str
+        Who writes the records into ``store``: ``"client"`` (the workers send
+        them back; no shared disk needed) or ``"workers"`` (they write into
+        ``store``'s folder themselves, which must be on a file system they
+        share with the client, under the same path).
     progress : callable or True, optional
         ``True`` shows a bar (tqdm's widget in Jupyter, text elsewhere).
         A callable is called with ``{"event": "plan", "plan": Plan}`` before
@@ -207,14 +213,16 @@ def screen(
         )
     method = get_method(preset)
     store = resolve_store(store)
+    if write not in ("client", "workers") or (write == "workers" and store is None):
+        raise InputError(f"write is 'client' or 'workers' (the latter with a store), got {write!r}")
+    root = str(store.root) if write == "workers" else None
     bar = ScreenBar(auto=True) if progress is True else None
     progress = bar or progress
     rows, pending, plan = _plan(candidates, task, method, store)
     _notify(progress, {"event": "plan", "plan": plan})
     try:
-        interrupted = _compute(
-            pending, rows, candidates, task.name, method.name, client, workers, store, progress
-        )
+        interrupted = _compute(pending, rows, candidates, task.name, method.name,
+                               client, workers, store, progress, root)  # fmt: skip
     finally:
         if bar is not None:
             bar.close()
@@ -235,7 +243,7 @@ def _row_of(future, candidate, task, preset, store) -> dict:
     return computed_row(candidate, task, preset, outcome)
 
 
-def _compute(pending, rows, candidates, task, preset, client, workers, store, progress) -> bool:
+def _compute(pending, rows, candidates, task, preset, client, workers, store, progress, root):
     """Run ``pending`` on Dask, filling ``rows``; ``True`` when Ctrl-C stopped it.
 
     After Ctrl-C, the candidates already finished keep their rows (and their
@@ -251,8 +259,13 @@ def _compute(pending, rows, candidates, task, preset, client, workers, store, pr
         tag = uuid.uuid4().hex[:8]
         futures = {
             dask.submit(
-                compute_candidate, request, shipped, pure=False, key=f"superatom-{task}-{i}-{tag}"
-            ): i
+                compute_candidate,
+                request,
+                shipped,
+                root,
+                pure=False,
+                key=f"superatom-{task}-{i}-{tag}",
+            ): i  # fmt: skip
             for i, request in pending
         }
         try:

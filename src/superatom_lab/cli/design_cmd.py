@@ -29,6 +29,7 @@ from superatom_lab.cli.screen_cmd import (
     warn_problems,
     workers_of,
     write_csv,
+    writer,
 )
 from superatom_lab.core.families import FAMILY_KINDS
 from superatom_lab.errors import InputError
@@ -79,7 +80,7 @@ def run(args) -> int:
         print(f"error: {args.family} has no usable line", file=sys.stderr)
         return EXIT_INPUT
     table = run_with_bar(design, family, target, preset=args.preset, refine=args.refine, top=top,
-                         client=args.scheduler, workers=workers)  # fmt: skip
+                         client=args.scheduler, workers=workers, write=writer(args))  # fmt: skip
     print(f"target {target}: {int(table['selected'].sum())} of {len(table)} candidates meet it")
     print(table[SHOWN].to_string(index=False, float_format=lambda v: f"{v:.3f}", na_rep="-"))
     write_csv(table, Path(args.out or f"{Path(args.family).stem}_design.csv"))

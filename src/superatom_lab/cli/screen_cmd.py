@@ -37,6 +37,12 @@ def add_dask_options(p) -> None:
     p.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler, tcp://host:port")
     p.add_argument("--workers", metavar="N", help="local worker processes (default: cores)")
     p.add_argument("--out", metavar="CSV", help="the CSV file (default: named after the input)")
+    p.add_argument(
+        "--shared-cache",
+        action="store_true",
+        help="the workers write into the cache folder themselves (it must be on a file system "
+        "they share, under the same path); by default they send their results back",
+    )
 
 
 def add_parser(sub) -> None:
@@ -70,6 +76,11 @@ def workers_of(args) -> int | None:
     if workers < 1:
         raise InputError(f"--workers must be at least 1, got {workers}")
     return workers
+
+
+def writer(args) -> str:
+    """Who writes the records: ``"workers"`` with ``--shared-cache``, else ``"client"``."""
+    return "workers" if args.shared_cache else "client"
 
 
 def warn_problems(source, problems) -> None:
@@ -131,7 +142,7 @@ def run(args) -> int:
         return EXIT_INPUT
     task = PROPERTIES[args.property] if args.property else None
     table = run_with_bar(screen, candidates, task=task, preset=args.preset,
-                         client=args.scheduler, workers=workers)  # fmt: skip
+                         client=args.scheduler, workers=workers, write=writer(args))  # fmt: skip
     prop = args.property or next(n for n, t in PROPERTIES.items() if t == table["task"].iloc[0])
     print(_table_text(table))
     write_csv(table, Path(args.out or f"{Path(args.input).stem}_{prop}_{args.preset}.csv"))
