@@ -100,11 +100,12 @@ def parse_target(text: str) -> Target:
     return Target(prop, op, float(value))
 
 
-def _ranks(values, best_first: bool) -> list[float]:
-    """Rank 1 for the best value; NaN stays unranked."""
+def _ranks(values, best_first: bool):
+    """Rank 1 for the best value, as whole numbers; NaN stays unranked (<NA>)."""
     import pandas as pd
 
-    return pd.Series(values).rank(ascending=not best_first, method="min").tolist()
+    ranks = pd.Series(list(values), dtype=float).rank(ascending=not best_first, method="min")
+    return ranks.astype("Int64").array
 
 
 def _verdict(row, target: Target, top: int, refine: str, screened_preset: str) -> str:
@@ -195,7 +196,7 @@ def design(
             "screen_value_ev": first["value_ev"],
             "screen_rank": ranks,
             "refined_value_ev": math.nan,
-            "refined_rank": math.nan,
+            "refined_rank": pd.array([pd.NA] * len(first), dtype="Int64"),
             "selected": False,
             "verdict": "",
             "screen_preset": preset,
@@ -207,7 +208,7 @@ def design(
             "pyscf_version": first["pyscf_version"],
         }
     )
-    chosen = table.index[table["screen_rank"] <= top].tolist() if top else []
+    chosen = table.index[(table["screen_rank"] <= top).fillna(False)].tolist() if top else []
     interrupted = bool(first.attrs.get("interrupted"))
     if chosen and not interrupted:
         from dataclasses import replace

@@ -82,7 +82,8 @@ def run(args) -> int:
     table = run_with_bar(design, family, target, preset=args.preset, refine=args.refine, top=top,
                          client=args.scheduler, workers=workers, write=writer(args))  # fmt: skip
     print(f"target {target}: {int(table['selected'].sum())} of {len(table)} candidates meet it")
-    print(table[SHOWN].to_string(index=False, float_format=lambda v: f"{v:.3f}", na_rep="-"))
+    shown = table[SHOWN].astype({"screen_rank": object, "refined_rank": object}).fillna("-")
+    print(shown.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     write_csv(table, Path(args.out or f"{Path(args.family).stem}_design.csv"))
     if table.attrs.get("interrupted"):
         return EXIT_CANCELLED
