@@ -246,6 +246,9 @@ def _row_of(future, candidate, task, preset, store) -> dict:
 def _compute(pending, rows, candidates, task, preset, client, workers, store, progress, root):
     """Run ``pending`` on Dask, filling ``rows``; ``True`` when Ctrl-C stopped it.
 
+    ``root`` is the shared cache folder the workers write into, or ``None``
+    when they send their records back for ``store``.
+
     After Ctrl-C, the candidates already finished keep their rows (and their
     records are stored); the others are cancelled and say so.
     """
