@@ -135,10 +135,17 @@ def select(
     Traceback (most recent call last):
     ...
     superatom_lab.errors.InputError: no shipped result for 'Xe': the manifest has ...
-    >>> sorted({e.preset for e in select(load_manifest(), "BF4")})
+    >>> sorted({e.preset for e in select(load_manifest(), "BO2")})
     ['accurate', 'standard']
-    >>> [e.preset for e in select(load_manifest(), "BF4", preset="accurate")]
+    >>> [e.preset for e in select(load_manifest(), "BO2", preset="accurate")]
     ['accurate']
+
+    A catalogue species and a family member of the same name are both selected:
+
+    >>> sorted({e.family or "catalogue" for e in select(load_manifest(), "BF4")})
+    ['catalogue', 'superhalogen']
+    >>> len(select(load_manifest(), "superhalogen"))
+    15
     """
     chosen = _by_species(entries, only)
     if preset is None:
