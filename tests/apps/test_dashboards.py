@@ -6,7 +6,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
+
+from tests.notebooks.running import run_notebook
 
 pytestmark = pytest.mark.notebook
 
@@ -32,9 +33,7 @@ def test_dashboard_is_thin_and_shows_a_widget(path):
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert 1 <= len(code) <= 3
     assert all(not c.get("outputs") for c in code), "dashboards are committed without outputs"
-    NotebookClient(
-        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-    ).execute()
+    run_notebook(nb, path.parent, timeout=120)  # waits for each reply in 2-s slices
     outputs = [o for c in code for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"]
     assert WIDGET in outputs[-1].get("data", {})
