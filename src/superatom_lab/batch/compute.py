@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import socket
@@ -103,6 +104,7 @@ def worker_name() -> str:
         return f"{socket.gethostname()}:{os.getpid()}"
 
 
+@functools.cache
 def pyscf_version() -> str:
     """The installed PySCF's version, from package metadata (no import).
 
@@ -144,7 +146,8 @@ def compute_candidate(request, shipped: bool = True, root: str | None = None) ->
     start = time.perf_counter()
     outcome = {"value_ev": math.nan, "converged": False, "warnings": [], "error": "", "records": []}
     with tempfile.TemporaryDirectory(prefix="superatom-screen-") as folder:
-        store = CollectingStore(root or folder, shipped="package" if shipped else None)
+        kind = ResultStore if root else CollectingStore  # a shared folder keeps no copies here
+        store = kind(root or folder, shipped="package" if shipped else None)
         try:
             one_thread()
             result = request.run(store=store, cancel=TaskReleased())
